@@ -1,0 +1,315 @@
+package quotes
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// contextWindow bounds how far before a quote the classifier reads, in
+// bytes: a sentence of wire copy, never the whole article.
+const contextWindow = 480
+
+// context is what the words around a span say about it.
+type context struct {
+	toks        []string // folded tokens of the span's sentence before the opening mark
+	afterSpeech bool     // a reporting word follows the closing mark ("…"، قال)
+	afterColon  bool     // a colon follows the closing mark: the span names a source (لـ"سبق": "…")
+	paraStart   bool     // the opening mark starts its paragraph
+	joined      Kind     // kind of the quote just before when only a conjunction separates them
+}
+
+// tokenize appends the folded tokens of s to dst: words, and the
+// punctuation tokens ":" and ","; a sentence end (. ! ? ؟) empties the list,
+// so only the last sentence is kept.
+func tokenize(dst []string, s string) []string {
+	buf := make([]byte, 0, 32)
+	flush := func() {
+		if len(buf) > 0 {
+			dst = append(dst, string(buf))
+			buf = buf[:0]
+		}
+	}
+	for _, r := range s {
+		f := foldRune(r)
+		switch {
+		case f < 0:
+			continue
+		case isWordRune(f) || f == '#' || f == '_':
+			buf = utf8.AppendRune(buf, f)
+		case f == ':':
+			flush()
+			dst = append(dst, ":")
+		case f == ',':
+			flush()
+			dst = append(dst, ",")
+		case f == '.' || f == '!' || f == '?' || f == '\n':
+			flush()
+			dst = dst[:0]
+		default:
+			flush()
+		}
+	}
+	flush()
+	return dst
+}
+
+// isWordRune reports whether r is a letter or digit, with a fast path for
+// the Arabic block.
+func isWordRune(r rune) bool {
+	if r >= 0x0621 && r <= 0x064A {
+		return r != 0x0640
+	}
+	if r < utf8.RuneSelf {
+		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9')
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// sentenceStart returns the offset in s just after its last sentence end
+// (. ! ? ؟ or a line break), or 0: the classifier reads one sentence.
+func sentenceStart(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case '.', '!', '?', '\n':
+			return i + 1
+		case 0x9F:
+			if i > 0 && s[i-1] == 0xD8 {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+// countWords counts the words of a span: runs of letters or digits.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := isWordRune(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// firstTokens returns up to n folded word tokens (and ':' / ',') of s.
+func firstTokens(s string, n int) []string {
+	if len(s) > 160 {
+		cut := 160
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
+	var out []string
+	buf := make([]byte, 0, 32)
+	for _, r := range s {
+		f := foldRune(r)
+		switch {
+		case f < 0:
+			continue
+		case unicode.IsLetter(f) || unicode.IsDigit(f):
+			buf = utf8.AppendRune(buf, f)
+			continue
+		}
+		if len(buf) > 0 {
+			out = append(out, string(buf))
+			buf = buf[:0]
+		}
+		switch f {
+		case ':', ',':
+			out = append(out, string(f))
+		case '.', '!', '?', '\n', '"':
+			return out
+		}
+		if len(out) >= n {
+			return out
+		}
+	}
+	if len(buf) > 0 {
+		out = append(out, string(buf))
+	}
+	return out
+}
+
+// classify decides the kind of a span from its words and their
+// surroundings. prev is the kind of the previous quote of the same sentence
+// ("" when there is none).
+//
+// The rules, in order (DESIGN.md §4, ARABIC.md §1.6 and §2.3):
+//  1. a span that is a known platform or agency name, or a short span
+//     followed by a colon (the outlet in لـ"سبق": "…"), is a name;
+//  2. a naming noun or verb just before the span (برنامج، صحيفة، مشروع،
+//     بعنوان، تطلق على نفسها) makes it a name; for spans of five words or
+//     more only when it stands right before the span;
+//  3. a colon (within three words), a reporting verb, or the start of a
+//     sentence just before the span make it direct speech; so does a bare
+//     complementizer (إن / أن) when the span is more than two words, or one
+//     carrying a pronoun (أنه) when the span is a clause of nine words or
+//     more; an evaluative verb (وصف، اعتبر، دعا) makes it partial;
+//  4. a span joined by a conjunction to a quote before it shares its kind;
+//  5. after a reporting verb earlier in the sentence the span is speech:
+//     direct when it is a clause of its own (it opens with إن / أن, or it
+//     has five words or more with only the speaker's name and circumstance
+//     between verb and span, or twelve words or more after a complementizer
+//     and its subject), partial when it follows a preposition or is short;
+//  6. a reporting word right after the span makes it direct;
+//  7. with no reporting word, long spans (six words or more) are still
+//     speech; short ones are names, terms or scare quotes.
+func classify(content string, c context, prev Kind) Kind {
+	if c.joined != "" {
+		return c.joined
+	}
+	words := countWords(content)
+	if words == 0 {
+		return Other
+	}
+	if words <= 4 && (c.afterColon || nameSet[Key(content)]) {
+		return Other
+	}
+	toks := c.toks
+	last := ""
+	if len(toks) > 0 {
+		last = toks[len(toks)-1]
+	}
+	lastClass := classOf(last)
+	// 2. naming noun or verb before the span.
+	if lastClass == wordNaming {
+		return Other
+	}
+	if words <= 4 && (lastClass == wordPlain || lastClass == wordPreposition) {
+		for i, seen := len(toks)-2, 0; i >= 0 && seen < 3; i-- {
+			cl := classOf(toks[i])
+			if cl == wordNaming {
+				return Other
+			}
+			if cl == wordPreposition || transparent[toks[i]] {
+				continue
+			}
+			if cl != wordPlain || toks[i] == ":" || toks[i] == "," {
+				break
+			}
+			seen++
+		}
+	}
+	// 3. what stands right before the span.
+	if len(toks) == 0 {
+		switch {
+		case prev != "":
+			return prev
+		case words >= 3:
+			return Direct
+		}
+		return Other
+	}
+	for i := len(toks) - 1; i >= 0 && i >= len(toks)-3; i-- {
+		if toks[i] == ":" {
+			if words >= 5 || i == len(toks)-1 {
+				return Direct
+			}
+			return Partial
+		}
+	}
+	opensClause := startsWithComplementizer(content)
+	switch lastClass {
+	case wordSpeech:
+		if words >= 2 {
+			return Direct
+		}
+		return Partial
+	case wordEvaluative:
+		return Partial
+	case wordComplementizer:
+		if words >= 3 {
+			return Direct
+		}
+		return Partial
+	case wordPronounComp:
+		if words >= 9 || opensClause {
+			return Direct
+		}
+		return Partial
+	}
+	// 4. joined to the quote before.
+	if prev != "" && len(toks) <= 2 && allConjunctions(toks) {
+		return prev
+	}
+	// 5. a reporting word earlier in the sentence.
+	speechAt, compAt := -1, -1
+	for i := len(toks) - 1; i >= 0; i-- {
+		switch classOf(toks[i]) {
+		case wordSpeech, wordEvaluative:
+			speechAt = i
+		case wordComplementizer, wordPronounComp:
+			if compAt < 0 {
+				compAt = i
+			}
+		}
+		if speechAt >= 0 {
+			break
+		}
+	}
+	if speechAt >= 0 {
+		switch {
+		case opensClause:
+			return Direct
+		case lastClass == wordPreposition:
+			return Partial
+		case compAt > speechAt:
+			if words >= 12 {
+				return Direct
+			}
+			return Partial
+		case words >= 5 && len(toks)-speechAt-1 <= 14 && classOf(toks[speechAt]) == wordSpeech:
+			return Direct
+		}
+		return Partial
+	}
+	// 6. a reporting word right after the span.
+	if c.afterSpeech {
+		if words >= 3 {
+			return Direct
+		}
+		return Partial
+	}
+	// 7. no reporting word at all.
+	if words >= 6 {
+		if opensClause || (compAt >= 0 && compAt == len(toks)-1) {
+			return Direct
+		}
+		return Partial
+	}
+	return Other
+}
+
+// transparent words are looked through when searching for a naming word
+// before a span (تطلق على نفسها "…"، يطلق عليه "…").
+var transparent = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"نفسه", "نفسها", "نفسهم", "انفسهم", "عليه", "عليها", "عليهم", "له", "لها", "لهم", "ما", "اسم"} {
+		transparent[Key(w)] = true
+	}
+}
+
+// startsWithComplementizer reports whether a span opens with إن / أن: the
+// speaker's own clause, quoted whole.
+func startsWithComplementizer(content string) bool {
+	toks := firstTokens(content, 1)
+	if len(toks) == 0 {
+		return false
+	}
+	cl := classOf(toks[0])
+	return cl == wordComplementizer || cl == wordPronounComp
+}
+
+func allConjunctions(toks []string) bool {
+	for _, t := range toks {
+		if !conjSet[t] {
+			return false
+		}
+	}
+	return true
+}

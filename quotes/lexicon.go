@@ -1,0 +1,215 @@
+package quotes
+
+import "strings"
+
+// wordClass is what the kind classifier knows about a word next to a quote.
+type wordClass uint8
+
+const (
+	wordPlain          wordClass = iota
+	wordSpeech                   // a reporting verb or attributor: the span is speech
+	wordComplementizer           // إن / أن and kin: indirect speech follows
+	wordPreposition              // the span is the object of a preposition
+	wordNaming                   // a noun that introduces a name or title: the span is a name
+	wordEvaluative               // a verb that weaves a few quoted words into indirect speech
+	wordPronounComp              // إنه / أنها …: a complementizer carrying its subject
+)
+
+// speechWords are reporting verbs in the forms that stand next to a quote:
+// past masculine, feminine, plural and dual, present, and the circumstantial
+// (ḥāl) form, plus the verbal nouns used with نقل عن … قوله. The core list is
+// ARABIC.md §2.1 (journalists' usage notes on أفعال القول and a public
+// actor-extraction regex); the evaluative verbs that introduce partial quotes
+// (وصف، اتهم، ندد، تعهد، أعرب …) were added from how Arabic wire copy weaves
+// quoted words into indirect speech. Prefixes و / ف / ل are stripped before
+// lookup, so they are not listed.
+var speechWords = []string{
+	// قال
+	"قال", "قالت", "قالوا", "قالا", "قالتا", "يقول", "تقول", "يقولون", "قائلا", "قائلة", "قائلين",
+	"قوله", "قولها", "قولهم", "قولهما", "بالقول", "القول", "قيل",
+	// أضاف، تابع، أردف، استطرد، ختم، مضى
+	"أضاف", "أضافت", "أضافوا", "يضيف", "تضيف", "مضيفا", "مضيفة", "مضيفين",
+	"تابع", "تابعت", "تابعوا", "يتابع", "تتابع", "متابعا", "متابعة",
+	"أردف", "أردفت", "يردف", "مردفا", "مردفة",
+	"استطرد", "استطردت", "مستطردا", "مستطردة",
+	"ختم", "ختمت", "يختم", "مختتما", "مختتمة", "اختتم", "اختتمت",
+	// أكد، أوضح، صرح، أشار، لفت، شدد، نوه
+	"أكد", "أكدت", "أكدوا", "أكدا", "يؤكد", "تؤكد", "مؤكدا", "مؤكدة", "مؤكدين",
+	"أوضح", "أوضحت", "أوضحوا", "يوضح", "توضح", "موضحا", "موضحة",
+	"صرح", "صرحت", "صرحوا", "يصرح", "تصرح", "مصرحا", "مصرحة",
+	"أشار", "أشارت", "أشاروا", "يشير", "تشير", "مشيرا", "مشيرة", "مشيرين",
+	"لفت", "لفتت", "لفتوا", "يلفت", "تلفت", "لافتا", "لافتة",
+	"شدد", "شددت", "شددوا", "يشدد", "تشدد", "مشددا", "مشددة",
+	"نوه", "نوهت", "منوها", "منوهة", "بينت", "مبينا", "مبينة",
+	// اعتبر، رأى، ذكر، أعلن، أفاد، كشف
+	"رأى", "رأت", "رأوا", "يرى", "ترى",
+	"ذكر", "ذكرت", "ذكروا", "يذكر", "تذكر", "ذاكرا",
+	"أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن", "معلنا", "معلنة",
+	"أفاد", "أفادت", "أفادوا", "يفيد", "تفيد", "مفيدا", "مفيدة",
+	"كشف", "كشفت", "كشفوا", "يكشف", "تكشف", "كاشفا", "كاشفة",
+	// كتب، غرد، نشر in the sense of a post
+	"كتب", "كتبت", "كتبوا", "يكتب", "تكتب", "كاتبا", "غرد", "غردت", "يغرد", "تغرد", "مغردا", "مغردة",
+	// نفى، حذر، دعا، طالب، تساءل، أجاب
+	"نفى", "نفت", "نفوا", "ينفي", "تنفي", "نافيا", "نافية",
+	"حذر", "حذرت", "حذروا", "يحذر", "تحذر", "محذرا", "محذرة",
+	"تساءل", "تساءلت", "يتساءل", "تتساءل", "متسائلا", "متسائلة", "متساءلة",
+	"أجاب", "أجابت", "يجيب", "تجيب", "مجيبا", "ويجيب", "معقبا", "معقبة", "ردت", "يرد", "ليرد",
+	// زعم، اعترف، أقر، أبدى
+	"زعم", "زعمت", "زعموا", "يزعم", "تزعم", "زاعما",
+	"اعترف", "اعترفت", "يعترف", "معترفا", "أقر", "أقرت", "مقرا",
+	"أبدى", "أبدت", "مبديا", "مبدية",
+	// نقل، روى، أبلغ، أورد
+	"نقل", "نقلت", "نقلوا", "ينقل", "تنقل", "ناقلا", "روى", "روت", "أبلغ", "أبلغت", "أورد", "أوردت",
+}
+
+// evaluativeWords are verbs that characterise rather than report: the
+// words quoted right after them are an object or complement woven into the
+// narrator's sentence (وصف … بـ"…"، يعتبره "…"، داعيا "…"), so a span right
+// after one is partial. Compiled from the partial-quote pattern of ARABIC.md
+// §2.3 (P2) and the agreement/attitude verbs of §2.1.
+var evaluativeWords = []string{
+	"وصف", "وصفت", "وصفوا", "يصف", "تصف", "واصفا", "واصفة", "وصفه", "وصفها", "وصفوه", "وصفته",
+	"اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", "متهما", "متهمة",
+	"ندد", "نددت", "نددوا", "يندد", "تندد", "منددا", "منددة",
+	"تعهد", "تعهدت", "تعهدوا", "يتعهد", "متعهدا",
+	"ناشد", "ناشدت", "يناشد", "مناشدا",
+	"هدد", "هددت", "يهدد", "مهددا", "توعد", "توعدت", "متوعدا",
+	"وعد", "وعدت", "واعدا", "اقترح", "اقترحت", "مقترحا", "مقترحة",
+	"استنكر", "استنكرت", "مستنكرا", "انتقد", "انتقدت", "منتقدا", "منتقدة",
+	"رحب", "رحبت", "مرحبا", "اعتقد", "اعتقدت", "يعتقد", "تعتقد", "معتقدا",
+	"تحدث", "تحدثت", "متحدثا", "متحدثة", "خاطب", "مخاطبا", "سأل", "سألت", "متسائلا",
+	"تمنى", "تمنت", "أمل", "آملا", "آملة",
+	"اعتبر", "اعتبرت", "اعتبروا", "يعتبر", "تعتبر", "معتبرا", "معتبرة", "يعتبره", "تعتبره", "يعتبرها", "تعتبرها", "يعتبرونه",
+	"دعا", "دعت", "دعوا", "يدعو", "تدعو", "داعيا", "داعية", "طالب", "طالبت", "طالبوا", "يطالب", "تطالب", "مطالبا", "مطالبة",
+	"أعرب", "أعربت", "أعربوا", "يعرب", "تعرب", "معربا", "معربة", "عبر", "عبرت", "عبروا", "يعبر", "تعبر", "معبرا", "معبرة",
+}
+
+// attributorWords are the non-verbal attributors of ARABIC.md §2.2: speech
+// follows or precedes them, a source follows them.
+var attributorWords = []string{
+	"بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "نقلا", "لسان", "تصريح", "تصريحات", "تغريدة",
+}
+
+// complementizers introduce indirect speech: a quote right after one is
+// the speaker's clause.
+var complementizers = []string{"إن", "أن", "ان", "بأن", "بان", "فإن", "لأن", "لان"}
+
+// pronounComplementizers are إن / أن with an attached pronoun: what follows
+// is the predicate of that pronoun, so a short quote right after one is a
+// fragment woven into indirect speech (مؤكدا أنه "أول اتفاق …").
+var pronounComplementizers = []string{
+	"إنه", "أنه", "انه", "إنها", "أنها", "انها", "إنهم", "أنهم", "انهم", "إننا", "أننا", "اننا",
+	"بأنه", "بانه", "بأنها", "بانها", "بأنهم", "إنني", "أنني", "وبأنه", "وبأنها", "وأنه", "وأنها",
+}
+
+// prepositions before a quote make it the object of a phrase, not a clause.
+var prepositions = []string{
+	"ب", "ل", "في", "على", "إلى", "الى", "عن", "من", "بعد", "قبل", "مع", "حول", "ضد", "نحو",
+	"لنحو", "بنحو", "عند", "منذ", "خلال", "دون", "بدون", "لدى", "حتى", "عبر",
+}
+
+// namingWords are nouns that introduce a name, title or term: a programme,
+// channel, paper, agency, project, company, party, event, a nickname. A span
+// right after one of them is "other" (ARABIC.md §1.6: guillemets and ASCII
+// quotes around names, titles and party names). Prefixes و / ب / ل / ال are
+// stripped before lookup.
+var namingWords = []string{
+	"برنامج", "إذاعة", "راديو", "تلفزيون", "محطة", "ناديي", "أندية", "قناة", "شبكة", "صحيفة", "صحف", "جريدة", "مجلة", "وكالة", "موقع", "مواقع", "منصة", "تطبيق",
+	"حساب", "هاشتاغ", "هاشتاج", "وسم", "مشروع", "شركة", "مجموعة", "دار", "حزب", "تنظيم", "حركة",
+	"جمعية", "منظمة", "هيئة", "اسم", "باسم", "عنوان", "بعنوان", "ندوة", "مسرحية", "فيلم", "كتاب",
+	"رواية", "أغنية", "مسلسل", "عملية", "حملة", "مبادرة", "نظام", "أنظمة", "لقب", "شعار", "مصطلح",
+	"عبارة", "عبارتي", "كلمة", "مؤتمر", "مهرجان", "معرض", "جائزة", "فريق", "نادي", "مركز", "مؤسسة",
+	"سيارة", "طراز", "ماركة", "مسابقة", "بطولة", "قانون", "مسمى", "تسمية", "يسمى", "تسمى", "يعرف", "تعرف",
+	"الملقب", "الملقبة", "ملقب", "صفحة", "لواء", "كتيبة", "جماعة", "ائتلاف", "تحالف", "سفينة", "قاعدة",
+	"مبنى", "فندق", "ميدان", "شارع", "سوق", "مطعم", "مجمع", "جامعة", "مدرسة", "مستشفى", "يدعى", "تدعى",
+	"المعروف", "المعروفة", "معروف", "آلية", "خدمة", "تقنية", "ظاهرة", "فئة", "ملف", "وثيقة", "خطة",
+	// verbs of naming: تطلق على نفسها "…"، يطلق عليه "…"
+	"تطلق", "يطلق", "أطلق", "أطلقت", "أطلقوا", "يطلقون", "سمى", "سمت", "سموه", "يسمونه", "تسميه", "لقب",
+}
+
+// namePrefixes are clitics stripped from a word before it is looked up in
+// namingWords (لدار → دار، بلقب → لقب، وصحيفة → صحيفة).
+var namePrefixes = []string{"وبال", "وال", "بال", "لل", "كال", "فال", "ال", "و", "ب", "ل", "ف"}
+
+// knownNames are platforms, agencies and outlets that appear in quotation
+// marks as names: a span that is exactly one of them is "other" (the
+// blacklist of ARABIC.md §2.3, plus social platforms).
+var knownNames = []string{
+	"تويتر", "فيسبوك", "فيس بوك", "يوتيوب", "إنستغرام", "انستغرام", "انستجرام", "إنستجرام", "سناب شات",
+	"واتساب", "واتس آب", "تيليغرام", "تلغرام", "تليجرام", "تيك توك", "إكس", "لينكد إن",
+	"رويترز", "فرانس برس", "أ ف ب", "أسوشيتد برس", "أ ب", "د ب أ", "الأناضول", "واس", "وام", "قنا",
+	"كونا", "بترا", "سانا", "وفا", "العربية", "الجزيرة", "الميادين", "سي إن إن", "بي بي سي",
+	"سكاي نيوز", "سكاي نيوز عربية", "فرانس 24", "سبق", "عكاظ", "الشرق الأوسط", "الحياة", "الوطن",
+	"الرياض", "المدينة", "اليوم", "الجزيرة نت", "تسنيم", "فارس", "إرنا", "إنترفاكس", "تاس", "نوفوستي",
+	"غوغل", "جوجل", "أمازون", "آبل", "مايكروسوفت", "أوبر", "تسلا", "نتفليكس",
+}
+
+// conjunctions between two quotes let the second inherit the first's kind
+// (منددة بـ"استفزاز" و"حملة معادية").
+var conjunctions = []string{"و", "أو", "ثم", ",", "ف"}
+
+var (
+	wordClasses = map[string]wordClass{}
+	nameSet     = map[string]bool{}
+	namingSet   = map[string]bool{}
+	conjSet     = map[string]bool{}
+)
+
+func init() {
+	add := func(words []string, c wordClass) {
+		for _, w := range words {
+			k := Key(w)
+			if _, ok := wordClasses[k]; !ok {
+				wordClasses[k] = c
+			}
+		}
+	}
+	add(complementizers, wordComplementizer)
+	add(pronounComplementizers, wordPronounComp)
+	add(speechWords, wordSpeech)
+	add(attributorWords, wordSpeech)
+	add(evaluativeWords, wordEvaluative)
+	add(prepositions, wordPreposition)
+	for _, w := range namingWords {
+		namingSet[Key(w)] = true
+	}
+	for _, w := range knownNames {
+		nameSet[Key(w)] = true
+	}
+	for _, w := range conjunctions {
+		conjSet[Key(w)] = true
+	}
+}
+
+// classOf returns the class of one folded token, stripping a leading و / ف
+// (and ل for the present tense, ليعلن) when the bare word is known.
+func classOf(tok string) wordClass {
+	if c, ok := wordClasses[tok]; ok {
+		return c
+	}
+	for _, p := range []string{"و", "ف", "ل"} {
+		if len(tok) > len(p)+2 && strings.HasPrefix(tok, p) {
+			if c, ok := wordClasses[tok[len(p):]]; ok && c != wordPreposition {
+				return c
+			}
+		}
+	}
+	if isNaming(tok) {
+		return wordNaming
+	}
+	return wordPlain
+}
+
+// isNaming reports whether tok, a folded token, is a naming noun with or
+// without its clitics.
+func isNaming(tok string) bool {
+	if namingSet[tok] {
+		return true
+	}
+	for _, p := range namePrefixes {
+		if len(tok) > len(p)+2 && strings.HasPrefix(tok, p) && namingSet[tok[len(p):]] {
+			return true
+		}
+	}
+	return false
+}

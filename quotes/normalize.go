@@ -1,0 +1,139 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Display returns the form of s that people read: NFC, invisible and bidi
+// controls (category Cf) removed, every run of white space (including the
+// exotic Unicode spaces) collapsed to one ASCII space, and trimmed. Letters,
+// digits and punctuation are kept as written (ARABIC.md §0, §1.5).
+func Display(s string) string {
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Cf, r):
+			continue
+		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Key returns the aggressive matching key of s described in ARABIC.md §1.8:
+// NFC, Cf removed, NFKC with Persian and presentation-form fix-ups, hamza
+// seats and the hamza itself dropped, alef variants folded to bare alef,
+// alef maksura to yeh, teh marbuta to heh, all combining marks and tatweel
+// removed, Eastern digits and Arabic punctuation folded to ASCII, every
+// quotation mark mapped to '"', white space collapsed. Key is idempotent:
+// Key(Key(s)) == Key(s).
+func Key(s string) string {
+	s = norm.NFC.String(s)
+	s = strings.ReplaceAll(s, "\uFDFC", "ريال")
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		r = foldRune(r)
+		if r < 0 {
+			continue
+		}
+		if r == ' ' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// KeyTokens splits the key of s into word tokens with punctuation dropped:
+// the unit that evaluation and quote comparison count in (DESIGN.md §6).
+func KeyTokens(s string) []string {
+	k := Key(s)
+	return strings.FieldsFunc(k, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r))
+	})
+}
+
+// foldRune maps one rune to its key form: -1 drops it, ' ' marks white space.
+// It is the per-rune half of Key, shared with the fast context folding that
+// the kind classifier does on raw text (no NFC/NFKC there: lexicon words are
+// short and already composed in practice).
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\v', '\f':
+			return ' '
+		}
+		return r
+	}
+	switch r {
+	case 'أ', 'إ', 'آ', 'ٱ', 'ٲ', 'ٳ', 'ٵ':
+		return 'ا'
+	case 'ؤ', 'ئ', 'ء', '\u0654', '\u0655':
+		return -1
+	case 'ى', 'ی', 'ې':
+		return 'ي'
+	case 'ة', 'ۀ', 'ە':
+		return 'ه'
+	case 'ک', 'گ':
+		return 'ك'
+	case 'ڤ', 'ڥ':
+		return 'ف'
+	case 'پ':
+		return 'ب'
+	case 'چ':
+		return 'ج'
+	case 'ـ':
+		return -1
+	case '،':
+		return ','
+	case '؛':
+		return ';'
+	case '؟':
+		return '?'
+	case '٪':
+		return '%'
+	case '٫':
+		return '.'
+	case '٬':
+		return ','
+	case '«', '»', '“', '”', '„', '‟', '‹', '›':
+		return '"'
+	case '\u2028', '\u2029':
+		return ' '
+	}
+	switch {
+	case r >= 0x0621 && r <= 0x064A && r != 0x0640:
+		return r // base Arabic letters not folded above
+	case r >= '٠' && r <= '٩':
+		return '0' + (r - '٠')
+	case r >= '۰' && r <= '۹':
+		return '0' + (r - '۰')
+	case unicode.Is(unicode.Mn, r), unicode.Is(unicode.Cf, r):
+		return -1
+	case unicode.IsSpace(r), unicode.Is(unicode.Zs, r):
+		return ' '
+	}
+	return r
+}

@@ -1,0 +1,79 @@
+package quotes
+
+import "testing"
+
+func TestKey(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"alef with hamza folds to bare alef", "أحمد إبراهيم آمال", "احمد ابراهيم امال"},
+		{"hamza seats and hamza dropped: Egyptian and Levantine spellings match", "مسئول", "مسول"},
+		{"waw hamza dropped", "مسؤول", "مسول"},
+		{"alef maksura to yeh", "على مستشفى", "علي مستشفي"},
+		{"teh marbuta to heh", "الحكومة", "الحكومه"},
+		{"diacritics removed, tanween in either position", "قائلاً قائلًا", "قالا قالا"},
+		{"tatweel removed", "العـــربية", "العربيه"},
+		{"Arabic-Indic digits to ASCII", "٣٤ ۲۵", "34 25"},
+		{"Arabic punctuation to ASCII", "نعم، لا؛ لماذا؟", "نعم, لا; لماذا?"},
+		{"quotation marks to double quote", "«نص» “نص”", `"نص" "نص"`},
+		{"bidi controls removed", "\u200fالرئيس\u200e", "الريس"},
+		{"exotic spaces collapsed", "قال\u00a0\u00a0الوزير\u202fأمس", "قال الوزير امس"},
+		{"Persian letters folded", "کتاب ی", "كتاب ي"},
+		{"lam-alef ligature decomposed", "\ufefb", "لا"},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Key(tt.in)
+			if got != tt.want {
+				t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if again := Key(got); again != got {
+				t.Errorf("Key is not idempotent: Key(%q) = %q", got, again)
+			}
+		})
+	}
+}
+
+func TestDisplay(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"keeps letters, hamza and diacritics", "قائلاً: أُسرة", "قائلاً: أُسرة"},
+		{"removes bidi marks", "\u200fمرحبا\u200e", "مرحبا"},
+		{"collapses and trims white space", "  قال \n\t الوزير  ", "قال الوزير"},
+		{"keeps Eastern digits", "٣٤ شخصا", "٣٤ شخصا"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Display(tt.in); got != tt.want {
+				t.Errorf("Display(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestKeyTokensDropPunctuation(t *testing.T) {
+	got := KeyTokens("«سننجز المرحلة، خلال ١٨ شهراً!»")
+	want := []string{"سننجز", "المرحله", "خلال", "18", "شهرا"}
+	if len(got) != len(want) {
+		t.Fatalf("KeyTokens = %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("KeyTokens = %q, want %q", got, want)
+		}
+	}
+}
+
+func FuzzKey(f *testing.F) {
+	for _, s := range []string{"أحمد", "قائلاً", "\ufefb", "٣٤", "«نص»", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := Key(s)
+		if Key(k) != k {
+			t.Errorf("Key not idempotent on %q: %q then %q", s, k, Key(k))
+		}
+	})
+}
