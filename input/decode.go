@@ -1,0 +1,106 @@
+package input
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// Encoding names the character encoding a file was found to be in.
+type Encoding string
+
+// The encodings isnad reads.
+const (
+	UTF8      Encoding = "utf-8"
+	UTF8BOM   Encoding = "utf-8 with BOM"
+	UTF16LE   Encoding = "utf-16le"
+	UTF16BE   Encoding = "utf-16be"
+	Win1256   Encoding = "windows-1256"
+	sniffSize          = 64 << 10
+)
+
+// ErrBinary is returned for input that is not text in any encoding isnad
+// reads: NUL bytes or control characters where text would be.
+var ErrBinary = errors.New("not a text file (binary or undecodable content)")
+
+// Sniff decides the encoding of a text from its first bytes: a byte order
+// mark first, then binary content (NUL or many control bytes), then UTF-8
+// validity, then the byte profile of Windows-1256 Arabic (ARABIC.md §1.5,
+// ENGINEERING.md §4: cp1256 Arabic letters sit at 0xC1–0xFE and are never
+// valid UTF-8 sequences). A text that is mostly UTF-8 with a few bad bytes
+// stays UTF-8: the bad bytes are replaced later, with a warning.
+func Sniff(head []byte) (Encoding, error) {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		return UTF8BOM, nil
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return UTF16LE, nil
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return UTF16BE, nil
+	}
+	controls := 0
+	for _, c := range head {
+		if c == 0 {
+			return "", ErrBinary
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			controls++
+		}
+	}
+	if controls*20 > len(head) {
+		return "", ErrBinary
+	}
+	// Cut a possibly split rune at the end of the sniffed head.
+	valid := head
+	for i := 0; i < utf8.UTFMax && len(valid) > 0; i++ {
+		if utf8.Valid(valid) {
+			return UTF8, nil
+		}
+		valid = valid[:len(valid)-1]
+	}
+	bad, multi, high, arabic := 0, 0, 0, 0
+	for i := 0; i < len(head); {
+		r, n := utf8.DecodeRune(head[i:])
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		} else if n > 1 {
+			multi++
+		}
+		i += n
+	}
+	if multi >= 4*bad {
+		return UTF8, nil // mostly UTF-8: the few bad bytes are replaced later
+	}
+	for _, c := range head {
+		if c >= 0x80 {
+			high++
+			if c >= 0xC1 && c <= 0xFE {
+				arabic++
+			}
+		}
+	}
+	if high > 0 && bad*2 > high && arabic*10 >= high*7 {
+		return Win1256, nil
+	}
+	return "", ErrBinary
+}
+
+// decoder returns a reader of UTF-8 text from r in encoding e.
+func decoder(r io.Reader, e Encoding) io.Reader {
+	switch e {
+	case UTF8BOM:
+		return transform.NewReader(r, unicode.UTF8BOM.NewDecoder())
+	case UTF16LE:
+		return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+	case UTF16BE:
+		return transform.NewReader(r, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder())
+	case Win1256:
+		return transform.NewReader(r, charmap.Windows1256.NewDecoder())
+	}
+	return r
+}

@@ -1,0 +1,250 @@
+// Package input reads news articles from files, directories and standard
+// input: plain-text pages (one article a file) and article JSONL (one
+// article a line), in UTF-8 with or without a byte order mark, UTF-16 with a
+// byte order mark, or legacy Windows-1256, optionally gzip-compressed. A
+// file that cannot be read is reported and the others are still read.
+package input
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/isnad/isnad/quotes"
+)
+
+// Item is one article read, with where it came from.
+type Item struct {
+	Article quotes.Article
+	// Source is the file name (or "-" for standard input), with ":LINE"
+	// for a JSONL line.
+	Source string
+}
+
+// Reader reads articles from paths.
+type Reader struct {
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+	// Warn receives problems that do not stop a file from being read, such
+	// as invalid UTF-8 replaced by U+FFFD, and the errors of inputs that
+	// failed. It may be nil.
+	Warn func(error)
+}
+
+// Stdin is the path that stands for standard input.
+const Stdin = "-"
+
+// Each reads every article of every path in order and calls fn for each.
+// Directories are walked recursively (in lexical order) for .txt, .jsonl
+// and .ndjson files, optionally ending in .gz. An input that cannot be read,
+// and a JSONL line that is not an article, is reported to Warn and counted
+// in failed; reading goes on with the rest. An error returned by fn, or the
+// context's end, stops reading and is returned.
+func (r *Reader) Each(ctx context.Context, paths []string, fn func(Item) error) (failed int, err error) {
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return failed, err
+		}
+		if p == Stdin {
+			n, err := r.readStream(ctx, Stdin, r.Stdin, "", fn)
+			failed += n
+			if err != nil {
+				return failed, err
+			}
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			r.warn(fmt.Errorf("%s: %w", p, unwrapPath(err)))
+			failed++
+			continue
+		}
+		if !info.IsDir() {
+			n, err := r.readFile(ctx, p, fn)
+			failed += n
+			if err != nil {
+				return failed, err
+			}
+			continue
+		}
+		werr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				r.warn(fmt.Errorf("%s: %w", path, unwrapPath(err)))
+				failed++
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !Supported(path) {
+				return nil
+			}
+			n, err := r.readFile(ctx, path, fn)
+			failed += n
+			return err
+		})
+		if werr != nil {
+			return failed, werr
+		}
+	}
+	return failed, nil
+}
+
+// Supported reports whether a file found in a directory is read: .txt,
+// .jsonl and .ndjson, each optionally gzip-compressed (.gz).
+func Supported(path string) bool {
+	name := strings.ToLower(strings.TrimSuffix(strings.ToLower(path), ".gz"))
+	switch filepath.Ext(name) {
+	case ".txt", ".jsonl", ".ndjson":
+		return true
+	}
+	return false
+}
+
+func isJSONL(path string) bool {
+	name := strings.TrimSuffix(strings.ToLower(path), ".gz")
+	ext := filepath.Ext(name)
+	return ext == ".jsonl" || ext == ".ndjson"
+}
+
+func (r *Reader) warn(err error) {
+	if r.Warn != nil {
+		r.Warn(err)
+	}
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func (r *Reader) readFile(ctx context.Context, path string, fn func(Item) error) (int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		r.warn(fmt.Errorf("%s: %w", path, unwrapPath(err)))
+		return 1, nil
+	}
+	defer f.Close()
+	var src io.Reader = f
+	if strings.HasSuffix(strings.ToLower(path), ".gz") {
+		gz, err := gzip.NewReader(f)
+		if err != nil {
+			r.warn(fmt.Errorf("%s: not a gzip file: %w", path, err))
+			return 1, nil
+		}
+		defer gz.Close()
+		src = gz
+	}
+	format := "txt"
+	if isJSONL(path) {
+		format = "jsonl"
+	}
+	return r.readStream(ctx, path, src, format, fn)
+}
+
+// readStream reads one input. format is "txt", "jsonl", or "" to decide
+// from the content (standard input): JSONL when it starts with '{'.
+func (r *Reader) readStream(ctx context.Context, name string, src io.Reader, format string, fn func(Item) error) (int, error) {
+	if src == nil {
+		r.warn(fmt.Errorf("%s: no standard input", name))
+		return 1, nil
+	}
+	br := bufio.NewReaderSize(src, sniffSize)
+	head, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		r.warn(fmt.Errorf("%s: %w", name, err))
+		return 1, nil
+	}
+	if len(head) == 0 {
+		r.warn(fmt.Errorf("%s: empty input", name))
+		return 1, nil
+	}
+	enc, err := Sniff(head)
+	if err != nil {
+		r.warn(fmt.Errorf("%s: %w", name, err))
+		return 1, nil
+	}
+	if enc != UTF8 && enc != UTF8BOM {
+		r.warn(fmt.Errorf("%s: decoded from %s", name, enc))
+	}
+	text := bufio.NewReaderSize(decoder(br, enc), 1<<20)
+	if format == "" {
+		format = "txt"
+		if first, _ := text.Peek(1); len(first) == 1 && first[0] == '{' {
+			format = "jsonl"
+		}
+	}
+	if format == "jsonl" {
+		return r.readJSONL(ctx, name, text, fn)
+	}
+	b, err := io.ReadAll(text)
+	if err != nil {
+		r.warn(fmt.Errorf("%s: %w", name, err))
+		return 1, nil
+	}
+	s := r.validUTF8(name, b)
+	if strings.TrimSpace(s) == "" {
+		r.warn(fmt.Errorf("%s: empty input", name))
+		return 1, nil
+	}
+	a := quotes.Article{Text: s}
+	if name != Stdin {
+		base := filepath.Base(name)
+		a.ID = strings.TrimSuffix(strings.TrimSuffix(base, ".gz"), filepath.Ext(strings.TrimSuffix(base, ".gz")))
+	}
+	return 0, fn(Item{Article: a, Source: name})
+}
+
+func (r *Reader) validUTF8(where string, b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	r.warn(fmt.Errorf("%s: invalid UTF-8 replaced with U+FFFD", where))
+	return strings.ToValidUTF8(string(b), "\uFFFD")
+}
+
+// readJSONL reads one article a line; lines of any length are accepted.
+func (r *Reader) readJSONL(ctx context.Context, name string, br *bufio.Reader, fn func(Item) error) (int, error) {
+	failed := 0
+	for line := 1; ; line++ {
+		if line%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return failed, err
+			}
+		}
+		b, err := br.ReadBytes('\n')
+		if len(bytes.TrimSpace(b)) > 0 {
+			where := fmt.Sprintf("%s:%d", name, line)
+			var a quotes.Article
+			if jerr := json.Unmarshal([]byte(r.validUTF8(where, b)), &a); jerr != nil {
+				r.warn(fmt.Errorf("%s: not a JSON article: %w", where, jerr))
+				failed++
+			} else if strings.TrimSpace(a.Text) == "" {
+				r.warn(fmt.Errorf("%s: article has no \"text\"", where))
+				failed++
+			} else if ferr := fn(Item{Article: a, Source: where}); ferr != nil {
+				return failed, ferr
+			}
+		}
+		if err == io.EOF {
+			return failed, nil
+		}
+		if err != nil {
+			r.warn(fmt.Errorf("%s:%d: %w", name, line, err))
+			return failed + 1, nil
+		}
+	}
+}

@@ -1,0 +1,202 @@
+package input
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+const arabic = "قال الرئيس: «سنعمل معا»"
+
+func encode(t *testing.T, s string, enc string) []byte {
+	t.Helper()
+	switch enc {
+	case "utf-8":
+		return []byte(s)
+	case "bom":
+		return append([]byte{0xEF, 0xBB, 0xBF}, s...)
+	case "utf-16le", "utf-16be":
+		e := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
+		if enc == "utf-16be" {
+			e = unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
+		}
+		b, err := e.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	case "cp1256":
+		b, err := charmap.Windows1256.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	t.Fatalf("unknown encoding %s", enc)
+	return nil
+}
+
+// readAll reads paths and returns the articles and the warnings.
+func readAll(t *testing.T, stdin []byte, paths ...string) ([]Item, []string, int) {
+	t.Helper()
+	var warns []string
+	r := &Reader{Stdin: bytes.NewReader(stdin), Warn: func(err error) { warns = append(warns, err.Error()) }}
+	var items []Item
+	failed, err := r.Each(context.Background(), paths, func(it Item) error {
+		items = append(items, it)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("Each: %v", err)
+	}
+	return items, warns, failed
+}
+
+func TestEncodings(t *testing.T) {
+	tests := []struct {
+		name, enc string
+		warn      string
+	}{
+		{"UTF-8", "utf-8", ""},
+		{"UTF-8 with BOM", "bom", ""},
+		{"UTF-16 little endian with BOM", "utf-16le", "decoded from utf-16le"},
+		{"UTF-16 big endian with BOM", "utf-16be", "decoded from utf-16be"},
+		{"Windows-1256", "cp1256", "decoded from windows-1256"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, "page.txt")
+			if err := os.WriteFile(p, encode(t, arabic+"\nسطر ثان", tt.enc), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			items, warns, failed := readAll(t, nil, p)
+			if failed != 0 || len(items) != 1 {
+				t.Fatalf("failed=%d items=%d warns=%v", failed, len(items), warns)
+			}
+			if got := items[0].Article.Text; got != arabic+"\nسطر ثان" {
+				t.Errorf("text = %q", got)
+			}
+			if items[0].Article.ID != "page" {
+				t.Errorf("id = %q, want the file's base name", items[0].Article.ID)
+			}
+			if tt.warn != "" && (len(warns) != 1 || !strings.Contains(warns[0], tt.warn)) {
+				t.Errorf("warnings %v, want %q", warns, tt.warn)
+			}
+		})
+	}
+}
+
+func TestBadInputsAreReportedAndSkipped(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good.txt", []byte(arabic))
+	binary := write("image.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+	empty := write("empty.txt", nil)
+	jsonl := write("feed.jsonl", []byte(`{"id":"1","text":"`+arabic+`"}
+not json
+{"id":"3","title":"no text"}
+
+{"id":"4","text":"نص رابع"}
+`))
+	missing := filepath.Join(dir, "missing.txt")
+	items, warns, failed := readAll(t, nil, good, binary, empty, jsonl, missing)
+	if len(items) != 3 {
+		t.Fatalf("read %d articles, want 3 (good.txt and two JSONL lines): %v", len(items), warns)
+	}
+	if failed != 5 {
+		t.Errorf("failed = %d, want 5: %v", failed, warns)
+	}
+	all := strings.Join(warns, "\n")
+	for _, want := range []string{"image.txt: not a text file", "empty.txt: empty input", "feed.jsonl:2: not a JSON article", `feed.jsonl:3: article has no "text"`, "missing.txt: no such file"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("warnings lack %q:\n%s", want, all)
+		}
+	}
+	if items[1].Source != jsonl+":1" || items[2].Article.ID != "4" {
+		t.Errorf("sources %q %q", items[1].Source, items[2].Article.ID)
+	}
+}
+
+func TestInvalidUTF8IsReplacedNotDropped(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "broken.txt")
+	if err := os.WriteFile(p, []byte(arabic+" \xff نهاية"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	items, warns, failed := readAll(t, nil, p)
+	if failed != 0 || len(items) != 1 || !strings.Contains(items[0].Article.Text, "\uFFFD") {
+		t.Fatalf("items=%v warns=%v", items, warns)
+	}
+	if len(warns) != 1 || !strings.Contains(warns[0], "invalid UTF-8") {
+		t.Errorf("warnings %v", warns)
+	}
+}
+
+func TestDirectoriesGzipAndStdin(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "b")
+	if err := os.MkdirAll(sub, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("نص أ"), 0o600)
+	os.WriteFile(filepath.Join(dir, "notes.md"), []byte("not read"), 0o600)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(`{"id":"z","text":"نص مضغوط"}` + "\n"))
+	zw.Close()
+	os.WriteFile(filepath.Join(sub, "c.jsonl.gz"), gz.Bytes(), 0o600)
+	if err := os.Symlink(dir, filepath.Join(sub, "loop")); err != nil {
+		t.Fatal(err)
+	}
+	items, warns, failed := readAll(t, []byte(`{"id":"s","text":"من المدخل"}`), dir, "-")
+	if failed != 0 {
+		t.Fatalf("failed %d: %v", failed, warns)
+	}
+	var ids []string
+	for _, it := range items {
+		ids = append(ids, it.Article.ID)
+	}
+	if strings.Join(ids, ",") != "a,z,s" {
+		t.Errorf("ids = %v, want a,z,s (lexical walk, .md skipped, symlink loop not followed, then stdin)", ids)
+	}
+}
+
+func TestStdinPlainText(t *testing.T) {
+	items, _, failed := readAll(t, []byte(arabic), "-")
+	if failed != 0 || len(items) != 1 || items[0].Article.ID != "" || items[0].Source != "-" {
+		t.Fatalf("items=%+v failed=%d", items, failed)
+	}
+}
+
+func TestLongJSONLLine(t *testing.T) {
+	long := strings.Repeat("كلمة ", 300000) // 3 MB on one line
+	items, _, failed := readAll(t, []byte(`{"text":"`+long+`"}`+"\n"), "-")
+	if failed != 0 || len(items) != 1 || len(items[0].Article.Text) != len(long) {
+		t.Fatalf("failed=%d items=%d", failed, len(items))
+	}
+}
+
+func FuzzSniff(f *testing.F) {
+	f.Add([]byte(arabic))
+	f.Add([]byte{0xFF, 0xFE, 0x41, 0x00})
+	f.Add([]byte{0xC7, 0xE1, 0xD1})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		enc, err := Sniff(b)
+		if err == nil && enc == "" {
+			t.Fatal("no encoding and no error")
+		}
+	})
+}
