@@ -1,0 +1,105 @@
+package attribution
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+	"time"
+
+	"github.com/isnad/isnad/quotes"
+)
+
+// Record is one quote with everything known about it: the quote record of
+// DESIGN.md §6, one JSON object per line in isnad's JSONL output. Fields that
+// are not known are nil and encode as JSON null: never guessed.
+type Record struct {
+	ID          string      `json:"id"`
+	Article     string      `json:"article"`
+	Outlet      *string     `json:"outlet"`
+	URL         *string     `json:"url"`
+	Published   *string     `json:"published"`
+	Quote       string      `json:"quote"`
+	Kind        quotes.Kind `json:"kind"`
+	Start       int         `json:"start"`
+	End         int         `json:"end"`
+	Speaker     *string     `json:"speaker"`
+	Mention     *string     `json:"mention"`
+	Role        *string     `json:"role"`
+	Cue         *string     `json:"cue"`
+	SaidOn      *string     `json:"said_on"`
+	SaidOnBasis *string     `json:"said_on_basis"`
+	Credited    *string     `json:"credited"`
+	Confidence  *float64    `json:"confidence"`
+}
+
+// ArticleID returns the article's own id, or, when it has none, a stable id
+// derived from its text, so the same article read twice gets the same id.
+func ArticleID(a *quotes.Article) string {
+	if a.ID != "" {
+		return a.ID
+	}
+	return "sha256:" + ContentHash(a.Text)[:16]
+}
+
+// ContentHash returns the hex SHA-256 of an article text: the identity of
+// an article whatever file or feed it came from.
+func ContentHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// QuoteID returns the stable id of the quote at [start, end) of the article
+// whose ContentHash is contentHash: the same article always gives its
+// quotes the same ids, whatever file it was read from.
+func QuoteID(contentHash string, start, end int) string {
+	sum := sha256.Sum256([]byte(contentHash + ":" + strconv.Itoa(start) + ":" + strconv.Itoa(end)))
+	return hex.EncodeToString(sum[:10])
+}
+
+// NewRecords returns the records of the quotes qs of article a with the
+// article-level fields filled in (id, article, outlet, url, publication
+// date) and the speaker and date fields left unknown.
+func NewRecords(a *quotes.Article, qs []quotes.Quote) []Record {
+	if len(qs) == 0 {
+		return nil
+	}
+	hash := ContentHash(a.Text)
+	article := a.ID
+	if article == "" {
+		article = "sha256:" + hash[:16]
+	}
+	out := make([]Record, len(qs))
+	for i, q := range qs {
+		out[i] = Record{
+			ID:        QuoteID(hash, q.Start, q.End),
+			Article:   article,
+			Outlet:    optional(a.Outlet),
+			URL:       optional(a.URL),
+			Published: optional(isoDay(a.Published)),
+			Quote:     q.Text,
+			Kind:      q.Kind,
+			Start:     q.Start,
+			End:       q.End,
+		}
+	}
+	return out
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// isoDay returns the YYYY-MM-DD day of an ISO 8601 date or date-time, or ""
+// when s is not one.
+func isoDay(s string) string {
+	if len(s) < 10 {
+		return ""
+	}
+	if _, err := time.Parse("2006-01-02", s[:10]); err != nil {
+		return ""
+	}
+	return s[:10]
+}
