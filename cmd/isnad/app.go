@@ -1,0 +1,157 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Exit statuses, decided in exactly one place (exitCode) and listed in the
+// help text.
+const (
+	exitOK          = 0
+	exitUsage       = 1
+	exitInputFailed = 2
+	exitInterrupted = 130
+)
+
+const exitHelp = `EXIT STATUS:
+   0    success
+   1    usage error (unknown flag, missing argument, bad value)
+   2    some inputs could not be read (each is named on stderr); the others were processed
+   130  interrupted (Ctrl-C)`
+
+// env is what a command needs from the process: its streams and the raw
+// arguments. Commands never touch os.Stdin/os.Stdout directly, so tests
+// run them in-process.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	args   []string
+}
+
+// usageError is a mistake in how the command was called.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+// errInputsFailed says that some inputs were skipped; they were already
+// named on stderr.
+var errInputsFailed = errors.New("some inputs could not be read")
+
+// run builds the app, runs it and maps the outcome to an exit status.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, args: args}
+	app := newApp(e)
+	err := app.RunContext(ctx, args)
+	return exitCode(ctx, err, stderr)
+}
+
+func exitCode(ctx context.Context, err error, stderr io.Writer) int {
+	switch {
+	case err == nil:
+		return exitOK
+	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
+		fmt.Fprintln(stderr, "isnad: interrupted")
+		return exitInterrupted
+	case errors.Is(err, errInputsFailed):
+		fmt.Fprintln(stderr, "isnad:", err)
+		return exitInputFailed
+	}
+	// Usage errors (ours and urfave/cli's flag errors) and anything else
+	// that stopped the command.
+	fmt.Fprintln(stderr, "isnad:", err)
+	return exitUsage
+}
+
+func newApp(e *env) *cli.App {
+	app := &cli.App{
+		Name:  "isnad",
+		Usage: "track who said what in Arabic news",
+		Description: `isnad finds the direct quotations in Arabic news articles (text in “…”, «…», "…"),
+says what each is (direct speech, a partial quote, or a name or term in marks)
+and writes one JSON record per quote.
+
+Inputs are .txt pages (one article a file), article JSONL (.jsonl/.ndjson, one
+{"id","outlet","url","published","title","text"} per line), directories (read
+recursively), or - for standard input; gzip-compressed files (.gz) are read too.
+Flags go before paths.
+
+Examples:
+   isnad extract testdata/sample/txt/
+   isnad extract --format text testdata/sample/articles.jsonl
+   cat articles.jsonl | isnad extract - > quotes.jsonl
+   isnad eval --gold gold.jsonl articles.jsonl
+
+` + exitHelp,
+		Writer:    e.stdout,
+		ErrWriter: e.stderr,
+		Reader:    e.stdin,
+		Commands: []*cli.Command{
+			newExtractCommand(e),
+			newEvalCommand(e),
+		},
+		// Decide exit statuses in run, never behind the caller's back.
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError: onUsageError,
+	}
+	for _, c := range app.Commands {
+		c.OnUsageError = onUsageError
+	}
+	return app
+}
+
+// onUsageError turns a flag parse error into a usage error with a hint,
+// instead of urfave/cli's "Incorrect Usage" and full help on stdout, where
+// it would mix with data.
+func onUsageError(c *cli.Context, err error, _ bool) error {
+	name := "isnad"
+	if c.Command != nil && c.Command.Name != "" {
+		name += " " + c.Command.Name
+	}
+	return usagef("%v (see \"%s --help\")", err, name)
+}
+
+// paths returns the positional arguments of a command, refusing a flag
+// written after a path: urfave/cli would silently take it for a path
+// (ENGINEERING.md §5.1). A literal "--" turns the check off for file names
+// that start with a dash. With no path and piped input, it reads standard
+// input.
+func (e *env) paths(c *cli.Context) ([]string, error) {
+	args := c.Args().Slice()
+	dashdash := false
+	for _, a := range e.args {
+		if a == "--" {
+			dashdash = true
+		}
+	}
+	if !dashdash {
+		for _, a := range args {
+			if len(a) > 1 && strings.HasPrefix(a, "-") {
+				return nil, usagef("%s: flags go before paths (write \"isnad %s %s ... PATH...\"; use -- before a file name that starts with a dash)", a, c.Command.Name, a)
+			}
+		}
+	}
+	if len(args) == 0 {
+		if f, ok := e.stdin.(*os.File); ok {
+			if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice == 0 {
+				return []string{"-"}, nil
+			}
+		}
+		return nil, usagef("%s: no input: give files, directories, or - for standard input", c.Command.Name)
+	}
+	return args, nil
+}
+
+// warn prints a problem with one input on stderr and goes on.
+func (e *env) warn(err error) {
+	fmt.Fprintln(e.stderr, "isnad:", err)
+}

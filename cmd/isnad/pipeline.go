@@ -1,0 +1,43 @@
+package main
+
+import (
+	"context"
+
+	"github.com/isnad/isnad/attribution"
+	"github.com/isnad/isnad/input"
+	"github.com/isnad/isnad/quotes"
+)
+
+// overrides are the values that flags put on every article read.
+type overrides struct {
+	outlet    string
+	published string
+}
+
+func (o overrides) apply(a *quotes.Article) {
+	if o.outlet != "" {
+		a.Outlet = o.outlet
+	}
+	if o.published != "" {
+		a.Published = o.published
+	}
+}
+
+// process reads every article of paths, extracts its quotes and hands the
+// records to fn, in input order. It returns errInputsFailed when some
+// inputs were skipped (each already reported on stderr).
+func (e *env) process(ctx context.Context, paths []string, o overrides, fn func(a *quotes.Article, recs []attribution.Record) error) error {
+	r := &input.Reader{Stdin: e.stdin, Warn: e.warn}
+	failed, err := r.Each(ctx, paths, func(it input.Item) error {
+		a := it.Article
+		o.apply(&a)
+		return fn(&a, attribution.NewRecords(&a, quotes.Extract(a.Text)))
+	})
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return errInputsFailed
+	}
+	return nil
+}
