@@ -13,15 +13,31 @@ import (
 // exotic Unicode spaces) collapsed to one ASCII space, and trimmed. Letters,
 // digits and punctuation are kept as written (ARABIC.md §0, §1.5).
 func Display(s string) string {
-	s = norm.NFC.String(s)
+	return mapCollapse(norm.NFC.String(s), displayRune)
+}
+
+func displayRune(r rune) rune {
+	switch {
+	case unicode.Is(unicode.Cf, r):
+		return -1
+	case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+		return ' '
+	}
+	return r
+}
+
+// mapCollapse maps every rune of s with f (-1 drops it, ' ' marks white
+// space), collapses runs of white space to one space and trims both ends.
+func mapCollapse(s string, f func(rune) rune) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Cf, r):
+		r = f(r)
+		switch r {
+		case -1:
 			continue
-		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+		case ' ':
 			space = true
 			continue
 		}
@@ -44,26 +60,7 @@ func Display(s string) string {
 func Key(s string) string {
 	s = norm.NFC.String(s)
 	s = strings.ReplaceAll(s, "\uFDFC", "ريال")
-	s = norm.NFKC.String(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		r = foldRune(r)
-		if r < 0 {
-			continue
-		}
-		if r == ' ' {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
+	return mapCollapse(norm.NFKC.String(s), foldRune)
 }
 
 // KeyTokens splits the key of s into word tokens with punctuation dropped:
