@@ -101,7 +101,7 @@ Examples:
 		},
 		// Decide exit statuses in run, never behind the caller's back.
 		ExitErrHandler: func(*cli.Context, error) {},
-		OnUsageError: onUsageError,
+		OnUsageError:   onUsageError,
 	}
 	for _, c := range app.Commands {
 		c.OnUsageError = onUsageError
