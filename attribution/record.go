@@ -64,6 +64,7 @@ func NewRecords(a *quotes.Article, qs []quotes.Quote) []Record {
 		return nil
 	}
 	hash := ContentHash(a.Text)
+	published := PublishedDay(a)
 	article := a.ID
 	if article == "" {
 		article = "sha256:" + hash[:16]
@@ -75,7 +76,7 @@ func NewRecords(a *quotes.Article, qs []quotes.Quote) []Record {
 			Article:   article,
 			Outlet:    optional(a.Outlet),
 			URL:       optional(a.URL),
-			Published: optional(isoDay(a.Published)),
+			Published: optional(published),
 			Quote:     q.Text,
 			Kind:      q.Kind,
 			Start:     q.Start,
@@ -92,14 +93,15 @@ func optional(s string) *string {
 	return &s
 }
 
-// isoDay returns the YYYY-MM-DD day of an ISO 8601 date or date-time, or ""
-// when s is not one.
-func isoDay(s string) string {
-	if len(s) < 10 {
-		return ""
+// PublishedDay returns the article's publication day as YYYY-MM-DD: its
+// published field in any form ParsePublished reads, or else the
+// publication-date line of a saved page; "" when neither gives a date.
+func PublishedDay(a *quotes.Article) string {
+	if t, ok := ParsePublished(a.Published); ok {
+		return t.Format(time.DateOnly)
 	}
-	if _, err := time.Parse("2006-01-02", s[:10]); err != nil {
-		return ""
+	if t, ok := FindPublished(a.Text); ok {
+		return t.Format(time.DateOnly)
 	}
-	return s[:10]
+	return ""
 }

@@ -40,17 +40,17 @@ func TestNewRecords(t *testing.T) {
 }
 
 func TestPublishedDay(t *testing.T) {
-	tests := []struct{ name, in, want string }{
-		{"date", "2025-06-05", "2025-06-05"},
-		{"date-time", "2025-06-05T23:10:00Z", "2025-06-05"},
-		{"free text is left for the date parser", "5th, June 2025 GMT", ""},
-		{"impossible date", "2025-13-40", ""},
-		{"empty", "", ""},
+	tests := []struct{ name, published, text, want string }{
+		{"date-time field", "2025-06-05T23:10:00Z", "", "2025-06-05"},
+		{"free-text field", "5th, June 2025 GMT", "", "2025-06-05"},
+		{"page date line when the field is empty", "", "عنوان\nتاريخ النشر: 4 يونيو 2025\nنص", "2025-06-04"},
+		{"field wins over the page", "2025-06-01", "عنوان\nتاريخ النشر: 4 يونيو 2025", "2025-06-01"},
+		{"nothing known", "", "نص بلا تاريخ", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := isoDay(tt.in); got != tt.want {
-				t.Errorf("isoDay(%q) = %q, want %q", tt.in, got, tt.want)
+			if got := PublishedDay(&quotes.Article{Published: tt.published, Text: tt.text}); got != tt.want {
+				t.Errorf("PublishedDay = %q, want %q", got, tt.want)
 			}
 		})
 	}

@@ -134,8 +134,8 @@ func (rw *recordWriter) text(a *quotes.Article, recs []attribution.Record) error
 	if a.Outlet != "" {
 		header += " · " + a.Outlet
 	}
-	if a.Published != "" {
-		header += " · " + a.Published
+	if day := attribution.PublishedDay(a); day != "" {
+		header += " · " + day
 	}
 	if _, err := fmt.Fprintf(rw.w, "== %s (%d quotes)\n", header, len(recs)); err != nil {
 		return err
