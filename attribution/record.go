@@ -69,6 +69,16 @@ func NewRecords(a *quotes.Article, qs []quotes.Quote) []Record {
 	if article == "" {
 		article = "sha256:" + hash[:16]
 	}
+	var (
+		ws    []word
+		clues []clue
+		pub   time.Time
+	)
+	if published != "" {
+		pub, _ = time.Parse(time.DateOnly, published)
+		ws = words(a.Text)
+		clues = findClues(ws, pub)
+	}
 	out := make([]Record, len(qs))
 	for i, q := range qs {
 		out[i] = Record{
@@ -81,6 +91,11 @@ func NewRecords(a *quotes.Article, qs []quotes.Quote) []Record {
 			Kind:      q.Kind,
 			Start:     q.Start,
 			End:       q.End,
+		}
+		if published != "" && q.Kind.Attributed() {
+			day, basis := saidOn(ws, clues, q, pub)
+			out[i].SaidOn = optional(day.Format(time.DateOnly))
+			out[i].SaidOnBasis = optional(basis)
 		}
 	}
 	return out

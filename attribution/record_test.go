@@ -23,7 +23,7 @@ func TestNewRecords(t *testing.T) {
 		t.Errorf("offsets do not point at the quote")
 	}
 	b, _ := json.Marshal(r)
-	for _, field := range []string{`"speaker":null`, `"said_on":null`, `"confidence":null`, `"url":null`} {
+	for _, field := range []string{`"speaker":null`, `"said_on":"2025-06-05"`, `"said_on_basis":"published"`, `"confidence":null`, `"url":null`} {
 		if !strings.Contains(string(b), field) {
 			t.Errorf("record JSON lacks %s: %s", field, b)
 		}

@@ -213,3 +213,11 @@ func isNaming(tok string) bool {
 	}
 	return false
 }
+
+// ReportingWord reports whether tok, a word folded with Fold, is a
+// reporting verb or attributor (قال، وأضاف، قائلا، بحسب …), with its و / ف
+// / ل prefix or without.
+func ReportingWord(tok string) bool {
+	c := classOf(tok)
+	return c == wordSpeech || c == wordEvaluative
+}

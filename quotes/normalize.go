@@ -63,6 +63,13 @@ func Key(s string) string {
 	return mapCollapse(norm.NFKC.String(s), foldRune)
 }
 
+// Fold is the fast per-rune half of Key, without the NFC and NFKC passes:
+// enough for words already composed, as news text nearly always is. Use it
+// on hot paths (lexicon lookups); use Key where exactness matters.
+func Fold(s string) string {
+	return mapCollapse(s, foldRune)
+}
+
 // KeyTokens splits the key of s into word tokens with punctuation dropped:
 // the unit that evaluation and quote comparison count in (DESIGN.md §6).
 func KeyTokens(s string) []string {

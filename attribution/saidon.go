@@ -1,0 +1,251 @@
+package attribution
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/isnad/isnad/quotes"
+)
+
+// The bases of a said_on date (DESIGN.md §5).
+const (
+	BasisExplicit  = "explicit"
+	BasisWeekday   = "weekday"
+	BasisRelative  = "relative"
+	BasisPublished = "published"
+)
+
+// weekdays maps the key form of Arabic weekday names, with the Moroccan
+// الإتنين, to Go weekdays (ARABIC.md §4.3).
+var weekdays = map[string]time.Weekday{}
+
+func init() {
+	for name, d := range map[string]time.Weekday{
+		"السبت": time.Saturday, "الأحد": time.Sunday, "الاحد": time.Sunday, "الاثنين": time.Monday,
+		"الإثنين": time.Monday, "الأثنين": time.Monday, "الإتنين": time.Monday, "الثلاثاء": time.Tuesday,
+		"الأربعاء": time.Wednesday, "الخميس": time.Thursday, "الجمعة": time.Friday,
+	} {
+		weekdays[quotes.Key(name)] = d
+		weekdays[quotes.Key("و"+name)] = d // والأحد، أعلن …
+	}
+}
+
+// relativeDays maps relative day words to their offset from the
+// publication day (ARABIC.md §4.4); two-word forms are joined by a space.
+var relativeDays = map[string]int{}
+
+func init() {
+	for w, d := range map[string]int{
+		"أمس": -1, "الأمس": -1, "البارحة": -1, "الليلة الماضية": -1, "مساء أمس": -1, "صباح أمس": -1,
+		"أول أمس": -2, "أمس الأول": -2, "اليوم": 0, "الليلة": 0,
+	} {
+		relativeDays[quotes.Key(w)] = d
+	}
+}
+
+// clue is a time expression found in an article.
+type clue struct {
+	at     int // byte offset where it starts
+	day    time.Time
+	basis  string
+	speech bool // its sentence reports speech (قال … الأربعاء، جاء ذلك … الأربعاء)
+}
+
+// word is one token of an article with its byte offsets and folded form.
+type word struct {
+	start, end int
+	key        string
+}
+
+// words splits text into letter-or-digit runs; sentence ends (. ! ? ؟ and
+// line breaks) become the token ".".
+func words(text string) []word {
+	var out []word
+	start := -1
+	for i, r := range text {
+		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 'ـ'
+		if isWord {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, word{start, i, quotes.Fold(text[start:i])})
+			start = -1
+		}
+		switch r {
+		case '.', '!', '?', '؟', '\n':
+			out = append(out, word{i, i + utf8.RuneLen(r), "."})
+		}
+	}
+	if start >= 0 {
+		out = append(out, word{start, len(text), quotes.Fold(text[start:])})
+	}
+	return out
+}
+
+// findClues returns the time expressions of an article resolved against
+// its publication day: explicit dates (12 مارس، 12 مارس 2024), weekdays
+// (the most recent one on or before publication; strictly before with
+// الماضي), and relative words (أمس، أول أمس، اليوم، الليلة الماضية).
+func findClues(ws []word, pub time.Time) []clue {
+	out := findDayClues(ws, pub)
+	// Mark the clues whose sentence reports speech.
+	ci, sentStart := 0, 0
+	for i := 0; i <= len(ws) && ci < len(out); i++ {
+		if i < len(ws) && ws[i].key != "." {
+			continue
+		}
+		end := len(ws)
+		if i < len(ws) {
+			end = i
+		}
+		speech := false
+		for _, w := range ws[sentStart:end] {
+			if quotes.ReportingWord(w.key) || w.key == jaa {
+				speech = true
+				break
+			}
+		}
+		endAt := 1 << 62
+		if i < len(ws) {
+			endAt = ws[i].start
+		}
+		for ci < len(out) && out[ci].at < endAt {
+			out[ci].speech = speech
+			ci++
+		}
+		sentStart = i + 1
+	}
+	return out
+}
+
+func findDayClues(ws []word, pub time.Time) []clue {
+	var out []clue
+	for i := 0; i < len(ws); i++ {
+		k := ws[i].key
+		next := ""
+		if i+1 < len(ws) {
+			next = ws[i+1].key
+		}
+		if d, ok := relativeDays[k+" "+next]; ok {
+			out = append(out, clue{at: ws[i].start, day: pub.AddDate(0, 0, d), basis: BasisRelative})
+			i++
+			continue
+		}
+		if d, ok := relativeDays[k]; ok {
+			out = append(out, clue{at: ws[i].start, day: pub.AddDate(0, 0, d), basis: BasisRelative})
+			continue
+		}
+		if wd, ok := weekdays[k]; ok {
+			back := (int(pub.Weekday()) - int(wd) + 7) % 7
+			if back == 0 && (next == quotes.Key("الماضي") || next == quotes.Key("المنصرم")) {
+				back = 7
+			}
+			out = append(out, clue{at: ws[i].start, day: pub.AddDate(0, 0, -back), basis: BasisWeekday})
+			continue
+		}
+		if n, err := strconv.Atoi(k); err == nil && n >= 1 && n <= 31 {
+			m, skip := monthAt(ws, i+1)
+			if m == 0 {
+				continue
+			}
+			year := pub.Year()
+			explicitYear := false
+			if j := i + 1 + skip; j < len(ws) {
+				if y, err := strconv.Atoi(strings.TrimSuffix(ws[j].key, "م")); err == nil && y >= 1900 && y <= 2100 {
+					year, explicitYear = y, true
+				}
+			}
+			d := time.Date(year, time.Month(m), n, 0, 0, 0, 0, time.UTC)
+			if d.Day() != n {
+				continue
+			}
+			if !explicitYear && d.After(pub) {
+				d = d.AddDate(-1, 0, 0) // "12 مارس" in a January article is last year's
+			}
+			out = append(out, clue{at: ws[i].start, day: d, basis: BasisExplicit})
+		}
+	}
+	return out
+}
+
+// monthAt reads a month name (one or two words, combined forms like
+// "فبراير/ شباط" take the first) at ws[i]; it returns the month and how
+// many words it took, or 0.
+func monthAt(ws []word, i int) (int, int) {
+	if i >= len(ws) {
+		return 0, 0
+	}
+	if i+1 < len(ws) {
+		if m, ok := monthNames[ws[i].key+" "+ws[i+1].key]; ok {
+			return m, 2
+		}
+	}
+	if m, ok := monthNames[ws[i].key]; ok {
+		if i+1 < len(ws) {
+			if m2, ok := monthNames[ws[i+1].key]; ok && m2 == m {
+				return m, 2
+			}
+		}
+		return m, 1
+	}
+	return 0, 0
+}
+
+// saidOn picks the day a quote's words were said: the time expression of
+// its own sentence nearest the opening mark (before it first, then after
+// the quote); else the last one earlier in the article, which dates the
+// event the article is reporting; else the publication day.
+func saidOn(ws []word, clues []clue, q quotes.Quote, pub time.Time) (time.Time, string) {
+	open := q.OpenAt
+	// The quote's sentence: from the sentence end before the opening mark
+	// to the first sentence end after the quote.
+	sentStart, sentEnd := 0, len(ws)
+	for i, w := range ws {
+		if w.end <= open && w.key == "." {
+			sentStart = i + 1
+		}
+		if w.start >= q.End && w.key == "." {
+			sentEnd = i
+			break
+		}
+	}
+	lo := 0
+	if sentStart < len(ws) {
+		lo = ws[sentStart].start
+	}
+	hi := 1 << 62
+	if sentEnd < len(ws) {
+		hi = ws[sentEnd].start
+	}
+	var before, after, earlier *clue
+	for i := range clues {
+		c := &clues[i]
+		switch {
+		case c.at >= lo && c.at < open:
+			before = c
+		case c.at >= q.End && c.at < hi && after == nil:
+			after = c
+		case c.at < lo && c.basis != BasisExplicit && c.speech:
+			earlier = c
+		}
+	}
+	switch {
+	case before != nil:
+		return before.day, before.basis
+	case after != nil:
+		return after.day, after.basis
+	case earlier != nil:
+		return earlier.day, earlier.basis
+	}
+	return pub, BasisPublished
+}
+
+// jaa is the folded جاء of the institutional "جاء ذلك خلال …": a sentence
+// that places the statements around it in time.
+var jaa = quotes.Fold("جاء")

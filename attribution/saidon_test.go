@@ -1,0 +1,64 @@
+package attribution
+
+import (
+	"testing"
+	"time"
+
+	"github.com/isnad/isnad/quotes"
+)
+
+func TestSaidOn(t *testing.T) {
+	pub := time.Date(2025, 6, 5, 0, 0, 0, 0, time.UTC) // a Thursday
+	tests := []struct {
+		name, text, day, basis string
+	}{
+		{"weekday before the quote: most recent on or before publication",
+			`وقال الوزير، الأربعاء: "سنبني ثلاثة مستشفيات جديدة".`, "2025-06-04", BasisWeekday},
+		{"weekday equal to the publication day is that day",
+			`وقال الوزير الخميس: "سنبني ثلاثة مستشفيات جديدة".`, "2025-06-05", BasisWeekday},
+		{"weekday with الماضي is strictly before",
+			`وقال الوزير الخميس الماضي: "سنبني ثلاثة مستشفيات جديدة".`, "2025-05-29", BasisWeekday},
+		{"yesterday", `وقال الوزير أمس: "سنبني ثلاثة مستشفيات جديدة".`, "2025-06-04", BasisRelative},
+		{"the day before yesterday", `وقال الوزير أول أمس: "سنبني ثلاثة مستشفيات جديدة".`, "2025-06-03", BasisRelative},
+		{"last night", `وقال الوزير الليلة الماضية: "سنبني ثلاثة مستشفيات جديدة".`, "2025-06-04", BasisRelative},
+		{"explicit date without a year takes the publication year",
+			`وقال الوزير في 2 يونيو: "سنبني ثلاثة مستشفيات جديدة".`, "2025-06-02", BasisExplicit},
+		{"explicit date after publication is last year's",
+			`وقال الوزير في 20 ديسمبر: "سنبني ثلاثة مستشفيات جديدة".`, "2024-12-20", BasisExplicit},
+		{"clue after the quote in the same sentence",
+			`"سنبني ثلاثة مستشفيات جديدة"، قال الوزير الثلاثاء.`, "2025-06-03", BasisWeekday},
+		{"a reporting sentence before dates the quotes that follow",
+			"جاء ذلك خلال اجتماع حكومي، الأربعاء.\nوقال الوزير: \"سنبني ثلاثة مستشفيات جديدة\".", "2025-06-04", BasisWeekday},
+		{"a narrative date before does not",
+			"وفي 14 مايو وقعت الحادثة.\nوقال الوزير: \"سنبني ثلاثة مستشفيات جديدة\".", "2025-06-05", BasisPublished},
+		{"no clue: the publication day",
+			`وقال الوزير: "سنبني ثلاثة مستشفيات جديدة".`, "2025-06-05", BasisPublished},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := quotes.Extract(tt.text)
+			if len(qs) != 1 {
+				t.Fatalf("want one quote, got %+v", qs)
+			}
+			ws := words(tt.text)
+			day, basis := saidOn(ws, findClues(ws, pub), qs[0], pub)
+			if got := day.Format(time.DateOnly); got != tt.day || basis != tt.basis {
+				t.Errorf("said_on = %s (%s), want %s (%s)", got, basis, tt.day, tt.basis)
+			}
+		})
+	}
+}
+
+func TestRecordsCarrySaidOnOnlyForSpeech(t *testing.T) {
+	a := &quotes.Article{Published: "2025-06-05", Text: `وقال الوزير أمس: "سنبني ثلاثة مستشفيات جديدة"، وتبث قناة "المدار" المؤتمر.`}
+	recs := NewRecords(a, quotes.Extract(a.Text))
+	if len(recs) != 2 || recs[0].SaidOn == nil || *recs[0].SaidOn != "2025-06-04" || *recs[0].SaidOnBasis != BasisRelative {
+		t.Fatalf("records %+v", recs)
+	}
+	if recs[1].SaidOn != nil {
+		t.Errorf("a name in marks has no said_on: %v", *recs[1].SaidOn)
+	}
+	if none := NewRecords(&quotes.Article{Text: a.Text}, quotes.Extract(a.Text)); none[0].SaidOn != nil {
+		t.Errorf("without a publication date said_on stays null")
+	}
+}
