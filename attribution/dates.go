@@ -113,12 +113,18 @@ func parseWords(k string) (time.Time, bool) {
 			}
 			continue
 		}
+		if h, err := strconv.Atoi(strings.TrimSuffix(t, "ه")); err == nil && strings.HasSuffix(t, "ه") && h > 1300 && h < 1600 {
+			// A Hijri year with its era letter glued on (1445هـ): forget
+			// what was gathered for it.
+			dayN, month, year, nums = 0, 0, 0, nil
+			continue
+		}
 		n, ok := number(t)
 		if !ok {
 			continue
 		}
-		if i+1 < len(toks) && hijriMarkers[toks[i+1]] || strings.HasSuffix(t, "ه") && n > 1300 && n < 1600 {
-			// A Hijri year: forget what was gathered for it.
+		if i+1 < len(toks) && hijriMarkers[toks[i+1]] {
+			// A Hijri year followed by its era letter.
 			dayN, month, year, nums = 0, 0, 0, nil
 			i++
 			continue

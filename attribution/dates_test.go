@@ -31,6 +31,7 @@ func TestParsePublished(t *testing.T) {
 		{"Persian digits", "۵ يونيو ۲۰۲۵", "2025-06-05"},
 		{"Hijri then Gregorian after الموافق", "2 رمضان 1445هـ الموافق 12 مارس 2024م", "2024-03-12"},
 		{"Hijri and Gregorian with a dash", "الثلاثاء 2 رمضان 1445 هـ - 12 مارس 2024 م", "2024-03-12"},
+		{"Hijri with a glued era letter before the Gregorian date", "12 ذو الحجة 1445هـ 18 يونيو 2024", "2024-06-18"},
 		{"day/month/year", "05/06/2025", "2025-06-05"},
 		{"year/month/day", "2025/06/05", "2025-06-05"},
 		{"impossible day", "31 يونيو 2025", ""},

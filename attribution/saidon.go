@@ -60,13 +60,15 @@ type word struct {
 	key        string
 }
 
-// words splits text into letter-or-digit runs; sentence ends (. ! ? ؟ and
-// line breaks) become the token ".".
+// words splits text into letter-or-digit runs (a word may hold a hyphen,
+// جونغ-أون); sentence ends (. ! ? ؟ and line breaks) become the token ".",
+// commas ",", colons ":" and quotation marks "\"".
 func words(text string) []word {
 	var out []word
 	start := -1
 	for i, r := range text {
-		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 'ـ'
+		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 'ـ' ||
+			(r == '-' && start >= 0 && i+1 < len(text) && text[i+1] != ' ')
 		if isWord {
 			if start < 0 {
 				start = i
@@ -77,9 +79,19 @@ func words(text string) []word {
 			out = append(out, word{start, i, quotes.Fold(text[start:i])})
 			start = -1
 		}
+		tok := ""
 		switch r {
 		case '.', '!', '?', '؟', '\n':
-			out = append(out, word{i, i + utf8.RuneLen(r), "."})
+			tok = "."
+		case '،', ',':
+			tok = ","
+		case ':':
+			tok = ":"
+		case '"', '«', '»', '“', '”', '„', '‟', '‘', '’':
+			tok = "\""
+		}
+		if tok != "" {
+			out = append(out, word{i, i + utf8.RuneLen(r), tok})
 		}
 	}
 	if start >= 0 {

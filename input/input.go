@@ -78,6 +78,9 @@ func (r *Reader) Each(ctx context.Context, paths []string, fn func(Item) error) 
 			continue
 		}
 		werr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if cerr := ctx.Err(); cerr != nil {
+				return cerr
+			}
 			if err != nil {
 				r.warn(fmt.Errorf("%s: %w", path, unwrapPath(err)))
 				failed++
@@ -203,7 +206,10 @@ func (r *Reader) readStream(ctx context.Context, name string, src io.Reader, for
 	a := quotes.Article{Text: s}
 	if name != Stdin {
 		base := filepath.Base(name)
-		a.ID = strings.TrimSuffix(strings.TrimSuffix(base, ".gz"), filepath.Ext(strings.TrimSuffix(base, ".gz")))
+		if strings.HasSuffix(strings.ToLower(base), ".gz") {
+			base = base[:len(base)-3]
+		}
+		a.ID = strings.TrimSuffix(base, filepath.Ext(base))
 	}
 	return 0, fn(Item{Article: a, Source: name})
 }

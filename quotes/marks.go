@@ -232,7 +232,7 @@ func narrationResumes(text string, from, to int) int {
 		if k == j {
 			continue
 		}
-		if toks := firstTokens(text[k:to], 1); len(toks) == 1 && classOf(toks[0]) == wordSpeech {
+		if toks := firstTokens(text[k:to], 1); len(toks) >= 1 && classOf(toks[0]) == wordSpeech {
 			return j
 		}
 	}

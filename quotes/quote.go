@@ -35,8 +35,11 @@ func (k Kind) Attributed() bool { return k == Direct || k == Partial }
 // Start and End are byte offsets into the article text such that
 // text[Start:End] == Text: the words inside the marks, without the marks and
 // without the white space just inside them. OpenAt is the offset of the
-// opening mark; CloseAt the offset of the closing mark, or -1 when the quote
-// is never closed and runs to the end of its paragraph.
+// opening mark, or, when the opening mark is missing and the span was
+// recovered from the words before its closing mark, where those words
+// start. CloseAt is the offset of the closing mark, or -1 when the quote is
+// never closed: it then runs to the end of its paragraph, or to the end of
+// the sentence where the narrator's reporting verb takes over.
 type Quote struct {
 	Text    string `json:"text"`
 	Start   int    `json:"start"`

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -22,18 +23,17 @@ const (
 
 const exitHelp = `EXIT STATUS:
    0    success
-   1    usage error (unknown flag, missing argument, bad value)
+   1    usage error (unknown flag, missing argument, bad value) or another failure that stopped the run
    2    some inputs could not be read (each is named on stderr); the others were processed
    130  interrupted (Ctrl-C)`
 
-// env is what a command needs from the process: its streams and the raw
-// arguments. Commands never touch os.Stdin/os.Stdout directly, so tests
-// run them in-process.
+// env is what a command needs from the process: its streams. Commands
+// never touch os.Stdin/os.Stdout directly, so tests run them in-process.
 type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
-	args   []string
+	args   []string // the raw command line, to see a "--" the flag parser consumed
 }
 
 // usageError is a mistake in how the command was called.
@@ -126,18 +126,20 @@ func onUsageError(c *cli.Context, err error, _ bool) error {
 // that start with a dash. With no path and piped input, it reads standard
 // input.
 func (e *env) paths(c *cli.Context) ([]string, error) {
-	args := c.Args().Slice()
-	dashdash := false
-	for _, a := range e.args {
-		if a == "--" {
+	var args []string
+	// urfave/cli drops a "--" written before the first path and keeps one
+	// written after it.
+	dashdash := slices.Contains(e.args, "--") && !slices.Contains(c.Args().Slice(), "--")
+	for _, a := range c.Args().Slice() {
+		switch {
+		case dashdash:
+			args = append(args, a)
+		case a == "--":
 			dashdash = true
-		}
-	}
-	if !dashdash {
-		for _, a := range args {
-			if len(a) > 1 && strings.HasPrefix(a, "-") {
-				return nil, usagef("%s: flags go before paths (write \"isnad %s %s ... PATH...\"; use -- before a file name that starts with a dash)", a, c.Command.Name, a)
-			}
+		case len(a) > 1 && strings.HasPrefix(a, "-"):
+			return nil, usagef("%s: flags go before paths (write \"isnad %s %s ... PATH...\"; use -- before a file name that starts with a dash)", a, c.Command.Name, a)
+		default:
+			args = append(args, a)
 		}
 	}
 	if len(args) == 0 {

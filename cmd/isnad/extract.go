@@ -45,6 +45,11 @@ Examples:
 			if err != nil {
 				return err
 			}
+			if v := c.String("published"); v != "" {
+				if _, ok := attribution.ParsePublished(v); !ok {
+					return usagef("--published %q: not a date (want YYYY-MM-DD)", v)
+				}
+			}
 			opts := extractOptions{
 				format: c.String("format"),
 				over:   overrides{outlet: c.String("outlet"), published: c.String("published")},
