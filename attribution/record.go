@@ -56,51 +56,6 @@ func QuoteID(contentHash string, start, end int) string {
 	return hex.EncodeToString(sum[:10])
 }
 
-// NewRecords returns the records of the quotes qs of article a with the
-// article-level fields filled in (id, article, outlet, url, publication
-// date) and the speaker and date fields left unknown.
-func NewRecords(a *quotes.Article, qs []quotes.Quote) []Record {
-	if len(qs) == 0 {
-		return nil
-	}
-	hash := ContentHash(a.Text)
-	published := PublishedDay(a)
-	article := a.ID
-	if article == "" {
-		article = "sha256:" + hash[:16]
-	}
-	var (
-		ws    []word
-		clues []clue
-		pub   time.Time
-	)
-	if published != "" {
-		pub, _ = time.Parse(time.DateOnly, published)
-		ws = words(a.Text)
-		clues = findClues(ws, pub)
-	}
-	out := make([]Record, len(qs))
-	for i, q := range qs {
-		out[i] = Record{
-			ID:        QuoteID(hash, q.Start, q.End),
-			Article:   article,
-			Outlet:    optional(a.Outlet),
-			URL:       optional(a.URL),
-			Published: optional(published),
-			Quote:     q.Text,
-			Kind:      q.Kind,
-			Start:     q.Start,
-			End:       q.End,
-		}
-		if published != "" && q.Kind.Attributed() {
-			day, basis := saidOn(ws, clues, q, pub)
-			out[i].SaidOn = optional(day.Format(time.DateOnly))
-			out[i].SaidOnBasis = optional(basis)
-		}
-	}
-	return out
-}
-
 func optional(s string) *string {
 	if s == "" {
 		return nil

@@ -8,10 +8,10 @@ import (
 	"github.com/isnad/isnad/quotes"
 )
 
-func TestNewRecords(t *testing.T) {
+func TestAttribute(t *testing.T) {
 	a := &quotes.Article{ID: "x1", Outlet: "صحيفة الأفق", Published: "2025-06-05T10:00:00+03:00",
 		Text: `وقال الوزير: "سنبني ثلاثة مستشفيات جديدة هذا العام".`}
-	recs := NewRecords(a, quotes.Extract(a.Text))
+	recs := Attribute(a, quotes.Extract(a.Text))
 	if len(recs) != 1 {
 		t.Fatalf("got %d records", len(recs))
 	}
@@ -23,14 +23,14 @@ func TestNewRecords(t *testing.T) {
 		t.Errorf("offsets do not point at the quote")
 	}
 	b, _ := json.Marshal(r)
-	for _, field := range []string{`"speaker":null`, `"said_on":"2025-06-05"`, `"said_on_basis":"published"`, `"confidence":null`, `"url":null`} {
+	for _, field := range []string{`"speaker":"الوزير"`, `"cue":"وقال"`, `"role":null`, `"said_on":"2025-06-05"`, `"said_on_basis":"published"`, `"url":null`} {
 		if !strings.Contains(string(b), field) {
 			t.Errorf("record JSON lacks %s: %s", field, b)
 		}
 	}
 	// The same text read again, under another id, gives the same quote ids.
 	b2 := &quotes.Article{Text: a.Text}
-	again := NewRecords(b2, quotes.Extract(b2.Text))
+	again := Attribute(b2, quotes.Extract(b2.Text))
 	if again[0].ID != r.ID {
 		t.Errorf("quote id changed: %s vs %s", again[0].ID, r.ID)
 	}

@@ -76,14 +76,16 @@ func words(text string) []word {
 			continue
 		}
 		if start >= 0 {
-			out = append(out, word{start, i, quotes.Fold(text[start:i])})
+			if k := quotes.Fold(text[start:i]); k != "" {
+				out = append(out, word{start, i, k})
+			}
 			start = -1
 		}
 		tok := ""
 		switch r {
 		case '.', '!', '?', '؟', '\n':
 			tok = "."
-		case '،', ',':
+		case '،', ',', '(', ')', '[', ']', '؛', ';':
 			tok = ","
 		case ':':
 			tok = ":"
@@ -95,7 +97,9 @@ func words(text string) []word {
 		}
 	}
 	if start >= 0 {
-		out = append(out, word{start, len(text), quotes.Fold(text[start:])})
+		if k := quotes.Fold(text[start:]); k != "" {
+			out = append(out, word{start, len(text), k})
+		}
 	}
 	return out
 }

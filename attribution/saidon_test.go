@@ -51,14 +51,14 @@ func TestSaidOn(t *testing.T) {
 
 func TestRecordsCarrySaidOnOnlyForSpeech(t *testing.T) {
 	a := &quotes.Article{Published: "2025-06-05", Text: `وقال الوزير أمس: "سنبني ثلاثة مستشفيات جديدة"، وتبث قناة "المدار" المؤتمر.`}
-	recs := NewRecords(a, quotes.Extract(a.Text))
+	recs := Attribute(a, quotes.Extract(a.Text))
 	if len(recs) != 2 || recs[0].SaidOn == nil || *recs[0].SaidOn != "2025-06-04" || *recs[0].SaidOnBasis != BasisRelative {
 		t.Fatalf("records %+v", recs)
 	}
 	if recs[1].SaidOn != nil {
 		t.Errorf("a name in marks has no said_on: %v", *recs[1].SaidOn)
 	}
-	if none := NewRecords(&quotes.Article{Text: a.Text}, quotes.Extract(a.Text)); none[0].SaidOn != nil {
+	if none := Attribute(&quotes.Article{Text: a.Text}, quotes.Extract(a.Text)); none[0].SaidOn != nil {
 		t.Errorf("without a publication date said_on stays null")
 	}
 }

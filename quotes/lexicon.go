@@ -81,7 +81,7 @@ var evaluativeWords = []string{
 	"تمنى", "تمنت", "أمل", "آملا", "آملة",
 	"اعتبر", "اعتبرت", "اعتبروا", "يعتبر", "تعتبر", "معتبرا", "معتبرة", "يعتبره", "تعتبره", "يعتبرها", "تعتبرها", "يعتبرونه",
 	"دعا", "دعت", "دعوا", "يدعو", "تدعو", "داعيا", "داعية", "طالب", "طالبت", "طالبوا", "يطالب", "تطالب", "مطالبا", "مطالبة",
-	"أعرب", "أعربت", "أعربوا", "يعرب", "تعرب", "معربا", "معربة", "عبر", "عبرت", "عبروا", "يعبر", "تعبر", "معبرا", "معبرة",
+	"أعرب", "أعربت", "أعربوا", "يعرب", "تعرب", "معربا", "معربة", "عبرت", "عبروا", "يعبر", "تعبر", "معبرا", "معبرة",
 }
 
 // attributorWords are the non-verbal attributors of ARABIC.md §2.2: speech
@@ -220,4 +220,11 @@ func isNaming(tok string) bool {
 func ReportingWord(tok string) bool {
 	c := classOf(tok)
 	return c == wordSpeech || c == wordEvaluative
+}
+
+// SayingWord reports whether tok, a word folded with Fold, is a reporting
+// verb or attributor proper (قال، أكد، بحسب), not one of the evaluative
+// verbs (وصف، اعتبر، دعا) whose object may follow them.
+func SayingWord(tok string) bool {
+	return classOf(tok) == wordSpeech
 }

@@ -16,6 +16,8 @@ const (
 	floorRecall    = 0.97
 	floorKind      = 0.96
 	floorSaidOn    = 0.75 // said_on from sentence clues and reporting sentences (0.753)
+	floorSpeaker   = 0.60 // speaker_full with attribution (0.610)
+	floorAlias     = 0.68 // speaker_any (0.686)
 )
 
 func TestDevSetRatchet(t *testing.T) {
@@ -42,6 +44,8 @@ func TestDevSetRatchet(t *testing.T) {
 		{"recall", rep.Recall.Value(), floorRecall},
 		{"kind", rep.Kind.Value(), floorKind},
 		{"said_on", rep.SaidOn.Value(), floorSaidOn},
+		{"speaker_full", rep.SpeakerFull.Value(), floorSpeaker},
+		{"speaker_any", rep.SpeakerAny.Value(), floorAlias},
 	} {
 		if c.got < c.floor {
 			t.Errorf("%s %.3f fell below the floor %.2f", c.name, c.got, c.floor)

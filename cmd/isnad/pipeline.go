@@ -31,7 +31,7 @@ func (e *env) process(ctx context.Context, paths []string, o overrides, fn func(
 	failed, err := r.Each(ctx, paths, func(it input.Item) error {
 		a := it.Article
 		o.apply(&a)
-		return fn(&a, attribution.NewRecords(&a, quotes.Extract(a.Text)))
+		return fn(&a, attribution.Attribute(&a, quotes.Extract(a.Text)))
 	})
 	if err != nil {
 		return err

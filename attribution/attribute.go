@@ -1,0 +1,697 @@
+package attribution
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/isnad/isnad/quotes"
+)
+
+// attribution is what was found for one quote.
+type attribution struct {
+	speaker    *entity
+	mention    string
+	cue        string
+	credited   string
+	confidence float64
+	earlier    bool // وكان … قد قال: said before the article's events
+}
+
+// Confidence levels of a speaker, by how it was found.
+const (
+	confNamed     = 0.9  // a name next to the cue
+	confInst      = 0.8  // an organisation or unnamed source next to the cue
+	confRole      = 0.75 // a title standing for a name given earlier
+	confCarried   = 0.7  // a continuation carrying the last speaker
+	confUncued    = 0.5  // no cue: the last speaker of the story
+	confNoSpeaker = 0.2  // nobody found
+)
+
+// attributor holds the state of one story while its quotes are read in
+// order.
+type attributor struct {
+	text    string
+	ws      []word         // the words of the story
+	pairs   map[string]int // how often each pair of adjacent words occurs
+	people  entities
+	events  []event     // who was the subject of a reporting verb or spoke, in text order
+	pos     int         // where the cue being read stands: carrying looks before it
+	others  [][2]int    // byte ranges, marks included, of the names and terms in marks
+	last    attribution // the previous quote's attribution
+	lastEnd int         // and where that quote ended
+}
+
+// inOther reports whether byte offset off is a mark of a name or term in
+// marks (a quote of kind other).
+func (at *attributor) inOther(off int) bool {
+	for _, r := range at.others {
+		if off >= r[0] && off <= r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// event says that e spoke, or was the subject of a reporting verb, at a
+// byte offset: what a subjectless verb later looks back to.
+type event struct {
+	at int
+	e  *entity
+}
+
+// scanEntities registers every titled person and every subject of a
+// reporting verb in the story, so that a surname or a title later resolves
+// to the fullest name (وقال لافروف → سيرغي لافروف) and a subjectless verb
+// finds who was last reported speaking.
+func (at *attributor) scanEntities() {
+	lo := 0
+	for i := 0; i < len(at.ws); i++ {
+		w := at.ws[i].key
+		if w == "." {
+			lo = i + 1
+			continue
+		}
+		if in(titleSet, w) && (i == 0 || !in(titleSet, at.ws[i-1].key)) {
+			p := at.phrase(i, len(at.ws))
+			if p.name != "" {
+				at.people.person(at.fullName(p.name), p.role, p.g)
+			} else if p.role != "" && !strings.HasPrefix(w, "ال") {
+				// An unnamed office holder ("متحدث باسم الجيش"), kept as written.
+				at.people.institution(p.role, p.g)
+			}
+			continue
+		}
+		kind, g, ok := cueAt(w)
+		if !ok || kind != cueVerb {
+			continue
+		}
+		saying := quotes.SayingWord(unprefixed(w)) || quotes.SayingWord(w)
+		p := at.phrase(i+1, len(at.ws))
+		if !saying {
+			// An evaluative verb (طالبت، وصف): its subject counts only
+			// when it is plainly a speaker, an organisation or a title.
+			if p.empty() || (p.role == "" && !in(institutionSet, at.ws[i+1].key)) {
+				continue
+			}
+		}
+		if p.empty() {
+			p = at.subjectBefore(lo, i)
+		}
+		if e, _ := at.resolve(p, g); e != nil {
+			at.events = append(at.events, event{at.ws[i].start, e})
+		}
+	}
+}
+
+// nameLike reports whether folded word w can be part of a person's name.
+func nameLike(w string) bool {
+	if isStop(w) || in(titleSet, w) || in(roleNounSet, w) || nisbas[w] || strings.HasPrefix(w, "لل") {
+		return false
+	}
+	if _, _, ok := cueAt(w); ok {
+		return false
+	}
+	return true
+}
+
+// titledBefore reports whether a person's title stands within the three
+// words before word b, or b opens a sentence or an apposition.
+func (at *attributor) titledBefore(b int) bool {
+	if b == 0 {
+		return true
+	}
+	switch at.ws[b-1].key {
+	case ".", ",", ":", "\"":
+		return true
+	}
+	if k, _, ok := cueAt(at.ws[b-1].key); ok && k == cueVerb {
+		return true // وقالت فيرا ترينر
+	}
+	for j := b - 1; j >= 0 && j >= b-3; j-- {
+		if in(titleSet, at.ws[j].key) {
+			return true
+		}
+	}
+	return false
+}
+
+func isCueVerb(w string) bool {
+	k, _, ok := cueAt(w)
+	return ok && k == cueVerb
+}
+
+// nameBoundary reports whether a name may start right after folded word w.
+func nameBoundary(w string) bool {
+	switch w {
+	case ".", ",", ":", "\"":
+		return true
+	}
+	return strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "وال") || in(titleSet, w) || nisbas[w]
+}
+
+// fullName returns the fullest form of a name that the story gives: the
+// words before its surname elsewhere (لافروف → سيرغي لافروف), or after its
+// first name (فيرا → فيرا ترينر).
+func (at *attributor) fullName(name string) string {
+	m := foldTokens(name)
+	if len(m) == 0 {
+		return name
+	}
+	best, bestLen := name, len(m)
+	last, first := m[len(m)-1], m[0]
+	for i, w := range at.ws {
+		if sameWord(w.key, last) {
+			b := i
+			for b > 0 && i-b < 3 && nameLike(at.ws[b-1].key) && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) &&
+				!(strings.HasPrefix(at.ws[b-1].key, "و") && at.pairs[at.ws[b-1].key+" "+at.ws[b].key] < 2) {
+				b--
+			}
+			// The name must start right after a title, an adjective, a
+			// punctuation mark or the start of a sentence (وزير الخارجية
+			// الروسي سيرغي لافروف), not in the middle of a clause (وتشترط
+			// لإنهائه تخلي كييف); a pair seen twice stands on its own.
+			for b < i && !(b == 0 || (nameBoundary(at.ws[b-1].key) || isCueVerb(at.ws[b-1].key)) && at.titledBefore(b)) {
+				b++
+			}
+			if b == i && i > 0 && at.pairs[at.ws[i-1].key+" "+w.key] >= 2 && nameLike(at.ws[i-1].key) {
+				b = i - 1
+			}
+			// A name ends at a stop, unless its last pair recurs: "سيرغي
+			// لافروف الشيباني" is a name and an object.
+			if b < i && !(i+1 >= len(at.ws) || endsName(at.ws[i+1].key)) && at.pairs[at.ws[i-1].key+" "+w.key] < 2 {
+				b = i
+			}
+			if i-b+1 > bestLen {
+				cand := foldTokens(at.text[at.ws[b].start:w.end])
+				if containsName(cand, m) {
+					best, bestLen = at.text[at.ws[b].start:w.end], len(cand)
+				}
+			}
+		}
+		if len(m) == 1 && sameWord(w.key, first) && (i == 0 || !nameLike(at.ws[i-1].key) || strings.HasPrefix(at.ws[i-1].key, "ال")) {
+			p := at.phrase(i, len(at.ws))
+			if p.name != "" && p.role == "" {
+				cand := foldTokens(p.name)
+				if len(cand) > bestLen && len(cand) <= 4 && containsName(cand, m) {
+					best, bestLen = p.name, len(cand)
+				}
+			}
+		}
+	}
+	return best
+}
+
+// phrase reads the speaker phrase at word i, up to word limit.
+func (at *attributor) phrase(i, limit int) phrase {
+	return readPhraseWith(at.text, at.ws, i, limit, at.pairs)
+}
+
+// resolve turns a phrase into a speaker.
+func (at *attributor) resolve(p phrase, g gender) (*entity, float64) {
+	if p.g != genderUnknown {
+		g = p.g
+	}
+	switch {
+	case p.name != "":
+		return at.people.person(at.fullName(p.name), p.role, g), confNamed
+	case p.inst != "":
+		if agencySet[quotes.Fold(p.inst)] {
+			return nil, 0
+		}
+		if e := at.people.find(foldTokens(p.inst)); e != nil {
+			return e, confNamed // a surname with the article: الشيباني، الحريري
+		}
+		if e := at.people.byRole(p.inst); e != nil && titleSet[bare(foldTokens(p.inst)[0])] {
+			return e, confRole
+		}
+		return at.people.institution(p.inst, g), confInst
+	case p.role != "":
+		if e := at.people.byRole(p.role); e != nil {
+			return e, confRole
+		}
+		return at.people.institution(p.role, g), confInst
+	}
+	return nil, 0
+}
+
+// carry returns the last speaker before byte offset pos that agrees with
+// g: the subject of a continuation (وأضاف، وتابعت) or of a subjectless
+// verb (وقالت إن …).
+func (at *attributor) carry(g gender, pos int) *entity {
+	var any *entity
+	for i := len(at.events) - 1; i >= 0; i-- {
+		ev := at.events[i]
+		if ev.at >= pos || ev.e == nil {
+			continue
+		}
+		if any == nil {
+			any = ev.e
+		}
+		e := ev.e
+		if g == genderUnknown || e.g == genderUnknown || e.g == g || (g == feminine && e.inst) {
+			return e
+		}
+	}
+	return any
+}
+
+// spoke records that e spoke at byte offset pos.
+func (at *attributor) spoke(e *entity, pos int) {
+	if e == nil {
+		return
+	}
+	i := sort.Search(len(at.events), func(i int) bool { return at.events[i].at > pos })
+	at.events = append(at.events, event{})
+	copy(at.events[i+1:], at.events[i:])
+	at.events[i] = event{pos, e}
+}
+
+// sentenceBounds returns the word indexes [lo, hi) of the sentence around
+// byte offsets [from, to).
+func (at *attributor) sentenceBounds(from, to int) (int, int) {
+	lo, hi := 0, len(at.ws)
+	for i, w := range at.ws {
+		if w.end <= from && w.key == "." {
+			lo = i + 1
+		}
+		if w.start >= to && w.key == "." {
+			hi = i
+			break
+		}
+	}
+	return lo, hi
+}
+
+// index returns the index of the first word at or after byte offset off.
+func (at *attributor) index(off int) int {
+	for i, w := range at.ws {
+		if w.start >= off {
+			return i
+		}
+	}
+	return len(at.ws)
+}
+
+// attribute finds the speaker of one quote (ARABIC.md §2.3 patterns).
+func (at *attributor) attribute(q quotes.Quote) attribution {
+	res := at.find(q)
+	at.last, at.lastEnd = res, q.End
+	return res
+}
+
+func (at *attributor) find(q quotes.Quote) attribution {
+	open := q.OpenAt
+	at.pos = open
+	lo, hi := at.sentenceBounds(open, q.End)
+	oi := at.index(open) // first word at the opening mark
+	ei := at.index(q.End)
+	for ei < len(at.ws) && ei < hi && at.ws[ei].key == "\"" {
+		ei++
+	}
+	var res attribution
+	// A cue before the quote, nearest first.
+	for c := oi - 1; c >= lo && c >= oi-40; c-- {
+		if at.ws[c].key == "\"" && c < oi-1 && !at.inOther(at.ws[c].start) {
+			// Another quote's closing mark: its cue was for it, unless
+			// what stands between is a cue of ours (", مضيفا:"). The
+			// marks around a name (رئيس تحرير «عرب نيوز») are looked past.
+			// With no cue of its own, a quote in the same sentence as the
+			// one before it has the same speaker (… "…" وبأنه "…").
+			if at.last.speaker != nil && at.lastEnd >= at.ws[lo].start && res.cue == "" {
+				prev := at.last
+				prev.mention, prev.confidence = "", confCarried
+				return prev
+			}
+			break
+		}
+		kind, g, ok := cueAt(at.ws[c].key)
+		if !ok {
+			continue
+		}
+		res = at.fromCue(c, kind, g, lo, oi, q)
+		if res.speaker != nil || res.credited != "" && res.cue != "" {
+			return res
+		}
+		if res.cue != "" {
+			break
+		}
+	}
+	// A colon right before the quote with no verb: SPEAKER: «…».
+	if oi-1 >= lo && oi-1 < len(at.ws) && at.ws[oi-1].key == ":" && res.cue == "" {
+		p := at.phrase(lo, oi-1)
+		if p.next == oi-1 && !p.empty() {
+			if e, conf := at.resolve(p, genderUnknown); e != nil {
+				at.spoke(e, at.pos)
+				return attribution{speaker: e, mention: at.text[p.start:p.end], cue: ":", confidence: conf}
+			}
+		}
+	}
+	// A cue after the quote: «…»، قال فلان / بحسب فلان.
+	for c := ei; c < hi && c < ei+3; c++ {
+		w := at.ws[c].key
+		if w == "," {
+			continue
+		}
+		if kind, g, ok := cueAt(w); ok && (kind == cueVerb || kind == cueAttributor) {
+			p := at.phrase(c+1, hi)
+			if kind == cueAttributor {
+				p = at.afterAttributor(c, hi)
+			}
+			if e, conf := at.resolve(p, g); e != nil {
+				at.spoke(e, at.pos)
+				return attribution{speaker: e, mention: at.text[p.start:p.end], cue: at.cueText(c, c+1), confidence: conf}
+			}
+			if e := at.carry(g, at.pos); e != nil {
+				return attribution{speaker: e, cue: at.cueText(c, c+1), confidence: confCarried}
+			}
+		}
+		break
+	}
+	if res.cue != "" {
+		return res
+	}
+	// No cue: a continuation paragraph or a subheading repeats the last speaker.
+	if e := at.carry(genderUnknown, at.pos); e != nil {
+		return attribution{speaker: e, confidence: confUncued}
+	}
+	return attribution{confidence: confNoSpeaker}
+}
+
+// cueText is the cue as written, words [from, to).
+func (at *attributor) cueText(from, to int) string {
+	return at.text[at.ws[from].start:at.ws[to-1].end]
+}
+
+// fromCue reads the speaker of the cue at word c for a quote whose opening
+// mark is at word oi, in a sentence starting at word lo.
+func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quotes.Quote) attribution {
+	res := attribution{cue: at.cueText(c, c+1)}
+	at.pos = at.ws[c].start
+	res.earlier = at.earlierStatement(lo, c)
+	// "مضيفا بالقول", "ومضى قائلا": one cue of two words.
+	if c > lo {
+		if pk, _, ok := cueAt(at.ws[c-1].key); ok && (pk == cueHal || pk == cueVerb || pk == cueContinuation) && kind != cueNoun {
+			if kind == cueHal || unprefixed(at.ws[c].key) == quotes.Fold("بالقول") {
+				res.cue = at.cueText(c-1, c+1)
+				c--
+				kind, g, _ = cueAt(at.ws[c].key)
+			}
+		}
+	}
+	switch kind {
+	case cueNoun:
+		// نقلت وكالة X عن Y قوله: Y speaks, X is credited.
+		for j := c - 1; j >= lo; j-- {
+			w := unprefixed(at.ws[j].key)
+			if w == quotes.Fold("عن") {
+				p := at.phrase(j+1, c)
+				res.credited = at.relayer(lo, j)
+				if e, conf := at.resolve(p, g); e != nil {
+					at.spoke(e, at.pos)
+					res.speaker, res.mention, res.confidence = e, at.text[p.start:p.end], conf
+					return res
+				}
+				break
+			}
+			if strings.HasPrefix(w, quotes.Fold("عن")) && len(w) > 4 { // عنه، عنها
+				res.credited = at.relayer(lo, j)
+				break
+			}
+		}
+		res.speaker, res.confidence = at.carry(g, at.pos), confCarried
+		at.spoke(res.speaker, at.pos)
+		return res
+	case cueAttributor:
+		p := at.afterAttributor(c, oi)
+		if e, conf := at.resolve(p, g); e != nil {
+			at.spoke(e, at.pos)
+			res.speaker, res.mention, res.confidence = e, at.text[p.start:p.end], conf
+			return res
+		}
+		res.cue = ""
+		return res
+	case cueHal:
+		// The subject of the main verb before the ḥāl speaks: the first
+		// reporting verb of the clause (قال مون إنه دعا …، مضيفا).
+		from := lo
+		for j := c - 1; j >= lo; j-- {
+			if at.ws[j].key == "\"" {
+				from = j + 1
+				break
+			}
+		}
+		for j := from; j < c; j++ {
+			if k, g2, ok := cueAt(at.ws[j].key); ok && (k == cueVerb || k == cueContinuation) {
+				sub := at.fromCue(j, k, g2, lo, oi, q)
+				sub.cue = res.cue
+				return sub
+			}
+		}
+		res.speaker, res.confidence = at.carry(g, at.pos), confCarried
+		at.spoke(res.speaker, at.pos)
+		return res
+	}
+	// A verb inside indirect speech (قال مون إنه دعا الطرفين …): the
+	// speaker is the subject of the verb that introduced it.
+	if c > lo && embedding[at.ws[c-1].key] {
+		for j := c - 2; j >= lo; j-- {
+			if k, g2, ok := cueAt(at.ws[j].key); ok && (k == cueVerb || k == cueContinuation) {
+				sub := at.fromCue(j, k, g2, lo, oi, q)
+				sub.cue = at.cueText(j, j+1)
+				return sub
+			}
+		}
+	}
+	// An evaluative verb with its subject before it (وكان الحداد قد وصف
+	// المشروع بأنه «…»): what follows the verb is its object.
+	if !quotes.SayingWord(unprefixed(at.ws[c].key)) {
+		if p := at.subjectBefore(lo, c); !p.empty() {
+			if e, conf := at.resolve(p, g); e != nil {
+				at.spoke(e, at.pos)
+				res.speaker, res.mention, res.confidence = e, at.text[p.start:p.end], conf
+				return res
+			}
+		}
+	}
+	// A verb: VSO (قال الوزير …), else SVO (الوزير قال …), else its
+	// subject is the last speaker (وأضاف: «…»، وقالت إن …).
+	p := at.phrase(c+1, oi)
+	if !p.empty() {
+		if e, conf := at.resolve(p, g); e != nil {
+			at.spoke(e, at.pos)
+			res.speaker, res.mention, res.confidence = e, at.text[p.start:p.end], conf
+			return res
+		}
+	}
+	if p := at.subjectBefore(lo, c); !p.empty() {
+		if e, conf := at.resolve(p, g); e != nil {
+			at.spoke(e, at.pos)
+			res.speaker, res.mention, res.confidence = e, at.text[p.start:p.end], conf
+			return res
+		}
+	}
+	res.speaker, res.confidence = at.carry(g, at.pos), confCarried
+	at.spoke(res.speaker, at.pos)
+	return res
+}
+
+// embedding complementizers carry a pronoun subject: a verb right after
+// one is inside someone else's indirect speech.
+var embedding = set([]string{"إنه", "أنه", "انه", "إنها", "أنها", "انها", "بأنه", "بأنها", "وأنه", "وأنها", "إنهم", "أنهم"})
+
+// leadingParticles open a clause before its subject (لكن المنظمة قالت).
+var leadingParticles = set([]string{"لكن", "ولكن", "فيما", "بينما", "كما", "و", "ف", "ثم", "بالمقابل", "من", "جهته", "جهتها", "أما", "وأما", "وكان", "وكانت", "كان", "كانت", "قد", "وقد"})
+
+// subjectBefore reads an SVO subject: the phrase that opens the sentence
+// (after a particle such as لكن or كما) and runs up to the verb at word c
+// (لافروف أشار …، لكن المنظمة الدولية ومقرها جنيف قالت …). Anything else
+// before a verb is not taken for its subject.
+func (at *attributor) subjectBefore(lo, c int) phrase {
+	from := lo
+	for from < c && (leadingParticles[at.ws[from].key] || at.ws[from].key == ",") {
+		from++
+	}
+	if from >= c || c-from > 5 || strings.HasPrefix(at.ws[from].key, "و") {
+		return phrase{start: -1}
+	}
+	p := at.phrase(from, c)
+	if p.empty() || p.next > c {
+		return phrase{start: -1}
+	}
+	if p.next < c {
+		// Only an apposition joined by و (ومقرها جنيف) or the قد of a
+		// pluperfect (كان الحداد قد وصف) may stand between.
+		w := at.ws[p.next].key
+		if !(strings.HasPrefix(w, "و") && c-p.next <= 2 || w == quotes.Fold("قد") && c-p.next == 1) {
+			return phrase{start: -1}
+		}
+	}
+	return p
+}
+
+// afterAttributor reads the source after بحسب / وفق / على لسان, skipping
+// "ما" and a relaying verb (بحسب ما أعلن الحزب، وفق ما ذكرت صحيفة …).
+func (at *attributor) afterAttributor(c, limit int) phrase {
+	j := c + 1
+	if j < limit && at.ws[j].key == quotes.Fold("ما") {
+		j++
+		if j < limit {
+			if _, _, ok := cueAt(at.ws[j].key); ok {
+				j++
+			}
+		}
+	}
+	p := at.phrase(j, limit)
+	if p.inst != "" && isOutlet(p.inst) {
+		return phrase{start: -1}
+	}
+	return p
+}
+
+// isOutlet reports whether a phrase names a news outlet or agency.
+func isOutlet(s string) bool {
+	toks := foldTokens(s)
+	if len(toks) == 0 {
+		return false
+	}
+	return agencySet[quotes.Fold(s)] || quotes.Fold("صحيفة") == bare(toks[0]) || quotes.Fold("وكالة") == bare(toks[0]) ||
+		quotes.Fold("قناة") == bare(toks[0]) || quotes.Fold("موقع") == bare(toks[0]) || quotes.Fold("جريدة") == bare(toks[0])
+}
+
+// relayer reads X in "نقلت X عن": the outlet or agency that relayed the
+// quote, credited.
+func (at *attributor) relayer(lo, an int) string {
+	for j := an - 1; j >= lo; j-- {
+		if k, _, ok := cueAt(at.ws[j].key); ok && k == cueVerb {
+			if j+1 < an {
+				return strings.Trim(at.text[at.ws[j+1].start:at.ws[an-1].end], " \"«»“”")
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// earlierStatement reports a pluperfect "وكان … قد قال" or "سبق أن قال"
+// before the cue at word c: words said before the article's events.
+func (at *attributor) earlierStatement(lo, c int) bool {
+	kana, qad := false, false
+	for j := lo; j < c; j++ {
+		switch at.ws[j].key {
+		case quotes.Fold("وكان"), quotes.Fold("كان"), quotes.Fold("وكانت"), quotes.Fold("كانت"):
+			kana = true
+		case quotes.Fold("قد"):
+			qad = kana
+		case quotes.Fold("سبق"):
+			return true
+		}
+	}
+	return kana && qad
+}
+
+// Attribute returns the records of the quotes qs of article a: ids, the
+// article's outlet, address and publication day, and for every direct and
+// partial quote its speaker (the fullest name the story gives, without
+// titles), the mention as written, the speaker's role, the cue, the agency
+// the story credits, the day the words were said and a confidence.
+// Unknown fields stay nil. A speaker is never carried across the stories
+// of a page.
+func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
+	if len(qs) == 0 {
+		return nil
+	}
+	hash := ContentHash(a.Text)
+	published := PublishedDay(a)
+	article := a.ID
+	if article == "" {
+		article = "sha256:" + hash[:16]
+	}
+	var pub time.Time
+	if published != "" {
+		pub, _ = time.Parse(time.DateOnly, published)
+	}
+	stories := splitStories(a.Text)
+	owner := copyrightOwner(a.Text)
+	all := words(a.Text)
+	pairs := make(map[string]int, len(all))
+	for i := 1; i < len(all); i++ {
+		pairs[all[i-1].key+" "+all[i].key]++
+	}
+	out := make([]Record, len(qs))
+	qi := 0
+	for _, st := range stories {
+		lo := 0
+		for lo < len(all) && all[lo].start < st.start {
+			lo++
+		}
+		hi := lo
+		for hi < len(all) && all[hi].start < st.end {
+			hi++
+		}
+		at := &attributor{text: a.Text, ws: all[lo:hi], pairs: pairs}
+		for _, q := range qs {
+			if !q.Kind.Attributed() && q.Start >= st.start && q.Start < st.end {
+				end := q.CloseAt
+				if end < 0 {
+					end = q.End
+				}
+				at.others = append(at.others, [2]int{q.OpenAt, end})
+			}
+		}
+		at.scanEntities()
+		clues := findClues(at.ws, pub)
+		outlet, credited := a.Outlet, st.agency
+		if outlet == "" {
+			switch {
+			case st.agency != "" && st.source != "":
+				outlet = st.source
+			case owner != "":
+				outlet = owner
+				if credited == "" && st.source != "" && quotes.Fold(st.source) != quotes.Fold(owner) {
+					credited = st.source
+				}
+			default:
+				outlet = st.source
+			}
+		}
+		for ; qi < len(qs) && qs[qi].Start < st.end; qi++ {
+			q := qs[qi]
+			r := Record{
+				ID:        QuoteID(hash, q.Start, q.End),
+				Article:   article,
+				Outlet:    optional(outlet),
+				URL:       optional(a.URL),
+				Published: optional(published),
+				Quote:     q.Text,
+				Kind:      q.Kind,
+				Start:     q.Start,
+				End:       q.End,
+				Credited:  optional(credited),
+			}
+			if q.Kind.Attributed() {
+				res := at.attribute(q)
+				if res.speaker != nil {
+					r.Speaker = optional(res.speaker.name)
+					r.Role = optional(res.speaker.role)
+				}
+				r.Mention = optional(res.mention)
+				r.Cue = optional(res.cue)
+				if res.credited != "" {
+					r.Credited = optional(res.credited)
+				}
+				conf := res.confidence
+				r.Confidence = &conf
+				if published != "" {
+					day, basis := saidOn(at.ws, clues, q, pub)
+					if !(res.earlier && basis != BasisExplicit) {
+						r.SaidOn = optional(day.Format(time.DateOnly))
+						r.SaidOnBasis = optional(basis)
+					}
+				}
+			}
+			out[qi] = r
+		}
+	}
+	return out
+}

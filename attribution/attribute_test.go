@@ -1,0 +1,199 @@
+package attribution
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/isnad/isnad/quotes"
+)
+
+// got is what a test expects of one attributed quote.
+type got struct {
+	quote, speaker, role, cue, credited string
+}
+
+func str0(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// attributed runs extraction and attribution and returns the attributed
+// quotes, keyed by the first word of each quote.
+func attributed(t *testing.T, a *quotes.Article) map[string]Record {
+	t.Helper()
+	out := map[string]Record{}
+	for _, r := range Attribute(a, quotes.Extract(a.Text)) {
+		if r.Kind.Attributed() {
+			out[strings.Fields(r.Quote)[0]] = r
+		}
+	}
+	return out
+}
+
+func TestAttributePatterns(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []got // quote is the quote's first word
+	}{
+		{"verb-subject with a title chain, then the surname alone resolves to the full name",
+			"وقال وزير الخارجية الروسي سيرغي لافروف: \"نحن مستعدون للحوار مع الجميع\".\nوقال لافروف: \"العقوبات لن تغير موقفنا أبدا\".",
+			[]got{{"نحن", "سيرغي لافروف", "وزير الخارجية الروسي", "وقال", ""}, {"العقوبات", "سيرغي لافروف", "وزير الخارجية الروسي", "وقال", ""}}},
+		{"subject-verb with a circumstantial cue",
+			"وقال الرئيس فلاديمير بوتين إن الاجتماع مهم.\nبوتين أشار إلى التقدم في المحادثات، مضيفا بالقول: \"سنواصل العمل من أجل السلام\".",
+			[]got{{"سنواصل", "فلاديمير بوتين", "الرئيس", "مضيفا بالقول", ""}}},
+		{"continuation carries the speaker",
+			"وقال الوزير سامر الحداد: \"المشروع يسير وفق الخطة الموضوعة\".\nوأضاف: \"التمويل متوفر بالكامل لهذا العام\".",
+			[]got{{"المشروع", "سامر الحداد", "الوزير", "وقال", ""}, {"التمويل", "سامر الحداد", "الوزير", "وأضاف", ""}}},
+		{"feminine continuation looks back for a woman",
+			"وقالت المتحدثة ليلى منصور: \"الحملة تبدأ غدا في كل المدن\".\nوقال الوزير سامر الحداد: \"المياه متوفرة في كل الأحياء\".\nوأضافت: \"اللقاح مجاني للجميع دون استثناء\".",
+			[]got{{"اللقاح", "ليلى منصور", "المتحدثة", "وأضافت", ""}}},
+		{"quote before the verb",
+			"\"لن نتراجع عن هذا القرار مهما حدث\"، قال رئيس الاتحاد يوسف القاسمي.",
+			[]got{{"لن", "يوسف القاسمي", "رئيس الاتحاد", "قال", ""}}},
+		{"relayed: the agency is credited, the source speaks",
+			"نقلت وكالة رويترز عن وزير الاقتصاد كريم العطار قوله: \"سنخفض الضرائب على المصانع الصغيرة\".",
+			[]got{{"سنخفض", "كريم العطار", "وزير الاقتصاد", "قوله", "وكالة رويترز"}}},
+		{"institution",
+			"وقالت وزارة الصحة في بيان: \"الوضع الصحي مستقر في جميع المحافظات\".",
+			[]got{{"الوضع", "وزارة الصحة", "", "وقالت", ""}}},
+		{"attributor after the quote",
+			"\"عدد المصابين ارتفع إلى ثلاثين شخصا\"، بحسب المرصد الوطني لحقوق الإنسان.",
+			[]got{{"عدد", "المرصد الوطني لحقوق الإنسان", "", "بحسب", ""}}},
+		{"headline colon",
+			"القاسمي: \"لا تأجيل لأي مباراة في الدوري\"\nأكد رئيس الاتحاد يوسف القاسمي أن الجدول نهائي.",
+			[]got{{"لا", "يوسف القاسمي", "رئيس الاتحاد", ":", ""}}},
+		{"apposition after a comma gives the name",
+			"وقال رئيس الوزراء اللبناني، سعد الحريري، إن \"الاقتصاد لم يعد يحتمل المزيد من التأجيل\".",
+			[]got{{"الاقتصاد", "سعد الحريري", "رئيس الوزراء اللبناني", "وقال", ""}}},
+		{"nobody named: no speaker is invented",
+			"وقيل في الاجتماع: \"الأمور تسير نحو الأفضل في كل الملفات\".",
+			[]got{{"الأمور", "", "", "وقيل", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recs := attributed(t, &quotes.Article{Text: tt.text})
+			for _, w := range tt.want {
+				r, ok := recs[w.quote]
+				if !ok {
+					t.Fatalf("no attributed quote starting %q in %v", w.quote, recs)
+				}
+				g := got{w.quote, str0(r.Speaker), str0(r.Role), str0(r.Cue), str0(r.Credited)}
+				if g != w {
+					t.Errorf("quote %q:\n got speaker=%q role=%q cue=%q credited=%q\nwant speaker=%q role=%q cue=%q credited=%q",
+						w.quote, g.speaker, g.role, g.cue, g.credited, w.speaker, w.role, w.cue, w.credited)
+				}
+			}
+		})
+	}
+}
+
+func TestStoryBoundary(t *testing.T) {
+	text := "وقال وزير الخارجية الروسي سيرغي لافروف: \"المفاوضات مفيدة للطرفين\".\nالمصدر: صحيفة المرصد\nاقرأ أيضاً:\nوقالت: \"الوضع هادئ تماما في المدينة\".\n"
+	recs := attributed(t, &quotes.Article{Text: text})
+	if r := recs["المفاوضات"]; str0(r.Speaker) != "سيرغي لافروف" {
+		t.Errorf("first story: %q", str0(r.Speaker))
+	}
+	if r := recs["الوضع"]; strings.Contains(str0(r.Speaker), "لافروف") {
+		t.Errorf("the second story inherited %q", str0(r.Speaker))
+	}
+}
+
+func TestEarlierStatementIsNotStampedWithTheArticleWeek(t *testing.T) {
+	a := &quotes.Article{Published: "2025-06-05", Text: "وكان الوزير سامر الحداد قد قال الثلاثاء: \"سننهي المشروع قبل نهاية العام\"."}
+	r := attributed(t, a)["سننهي"]
+	if r.SaidOn != nil {
+		t.Errorf("said_on = %s, want null for an earlier statement dated by a weekday", *r.SaidOn)
+	}
+}
+
+func TestOutletAndAgencyOfAPage(t *testing.T) {
+	text := "عنوان\nموسكو - (أ ف ب) - قال الوزير سامر الحداد: \"الوضع تحت السيطرة الآن\".\nالمصدر: صحيفة المرصد\n© 2025 البوابة - جميع الحقوق محفوظة\n"
+	recs := Attribute(&quotes.Article{Text: text}, quotes.Extract(text))
+	if len(recs) != 1 || str0(recs[0].Outlet) != "صحيفة المرصد" || str0(recs[0].Credited) != "أ ف ب" {
+		t.Fatalf("outlet %q credited %q", str0(recs[0].Outlet), str0(recs[0].Credited))
+	}
+	withOutlet := Attribute(&quotes.Article{Text: text, Outlet: "JSONL"}, quotes.Extract(text))
+	if str0(withOutlet[0].Outlet) != "JSONL" {
+		t.Errorf("the article's own outlet must win, got %q", str0(withOutlet[0].Outlet))
+	}
+}
+
+// TestSeedArticle checks the seven rows of DESIGN.md §5 on the seed page.
+func TestSeedArticle(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "shared", "seed", "lavrov-istanbul.txt"))
+	if err != nil {
+		t.Skipf("seed article not available: %v", err)
+	}
+	text := string(b)
+	recs := Attribute(&quotes.Article{ID: "seed", Text: text}, quotes.Extract(text))
+	want := []struct {
+		start, kind, speaker, cue, saidOn string
+	}{
+		{"أعتقد أن النتائج", "direct", "سيرغي لافروف", "وقال", "2025-06-04"},
+		{"أعتقد أنه من الأفضل", "direct", "سيرغي لافروف", "وأضاف", "2025-06-04"},
+		{"ربما لا يزال", "direct", "سيرغي لافروف", "قال", "2025-06-04"},
+		{"على الرغم من", "direct", "سيرغي لافروف", "مضيفا بالقول", "2025-06-04"},
+		{"تدخلا", "partial", "كييف", "تعتبره", ""},
+		{"العربية/ الحدث", "other", "", "", ""},
+		{"الإرث الماضي", "partial", "أسعد الشيباني", "مؤكداً", ""},
+	}
+	i := 0
+	for _, w := range want {
+		for i < len(recs) && !strings.HasPrefix(recs[i].Quote, w.start) {
+			i++
+		}
+		if i == len(recs) {
+			t.Fatalf("quote %q not found in order", w.start)
+		}
+		r := recs[i]
+		if string(r.Kind) != w.kind || str0(r.Speaker) != w.speaker || str0(r.Cue) != w.cue {
+			t.Errorf("%q: kind=%s speaker=%q cue=%q, want %s %q %q", w.start, r.Kind, str0(r.Speaker), str0(r.Cue), w.kind, w.speaker, w.cue)
+		}
+		if w.saidOn != "" && str0(r.SaidOn) != w.saidOn {
+			t.Errorf("%q: said_on %q, want %q", w.start, str0(r.SaidOn), w.saidOn)
+		}
+		if w.speaker == "سيرغي لافروف" && str0(r.Role) != "وزير الخارجية الروسي" {
+			t.Errorf("%q: role %q", w.start, str0(r.Role))
+		}
+	}
+	for _, r := range recs {
+		if strings.Contains(r.Quote, "الإرث") && strings.Contains(str0(r.Speaker), "لافروف") {
+			t.Error("the second story inherited Lavrov")
+		}
+	}
+	if str0(recs[0].Published) != "2025-06-05" || str0(recs[0].Credited) != "الأناضول" || str0(recs[0].Outlet) != "صحيفة المرصد الليبية" {
+		t.Errorf("first story: published %q credited %q outlet %q", str0(recs[0].Published), str0(recs[0].Credited), str0(recs[0].Outlet))
+	}
+	last := recs[len(recs)-2] // الإرث الماضي
+	if str0(last.Outlet) != "البوابة" || str0(last.Credited) != "العربية" {
+		t.Errorf("second story: outlet %q credited %q", str0(last.Outlet), str0(last.Credited))
+	}
+}
+
+func FuzzAttribute(f *testing.F) {
+	f.Add("وقال الوزير: \"نص\".\nوأضاف: «نص آخر طويل».\nالمصدر: س\nاقرأ أيضاً:\nنقلت وكالة عن فلان قوله \"ثالث\"")
+	f.Add("\"\"،قال")
+	f.Add("عنوان\nتاريخ النشر: 5th, June 2025 GMT\nوقالت الثلاثاء: «أ»")
+	f.Fuzz(func(t *testing.T, text string) {
+		a := &quotes.Article{Text: text, Published: "2025-06-05"}
+		qs := quotes.Extract(text)
+		recs := Attribute(a, qs)
+		if len(recs) != len(qs) {
+			t.Fatalf("%d records for %d quotes", len(recs), len(qs))
+		}
+		again := Attribute(a, qs)
+		for i, r := range recs {
+			if r.Start != qs[i].Start || r.End != qs[i].End || text[r.Start:r.End] != r.Quote {
+				t.Fatalf("record %d offsets [%d,%d) do not hold its quote", i, r.Start, r.End)
+			}
+			if str0(r.Speaker) != str0(again[i].Speaker) || str0(r.SaidOn) != str0(again[i].SaidOn) {
+				t.Fatalf("not deterministic")
+			}
+		}
+	})
+}

@@ -1,0 +1,226 @@
+package attribution
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/isnad/isnad/quotes"
+)
+
+// entity is one speaker of an article: a person with the fullest name the
+// article gives and the role it gives them, or an organisation.
+type entity struct {
+	name string   // fullest name as written, or the organisation phrase
+	toks []string // folded name tokens
+	role string   // the title chain as written, "" when none
+	g    gender
+	inst bool // an organisation or unnamed source
+}
+
+// entities is the per-story table of speakers (ARABIC.md §3: a surname
+// alone resolves to the fullest name; a title alone to its holder).
+type entities struct {
+	list []*entity
+}
+
+func foldTokens(s string) []string {
+	return strings.FieldsFunc(quotes.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// cleanName drops hashtag marks and the white space around a name as
+// written (مايك #بومبيو → مايك بومبيو).
+func cleanName(s string) string {
+	s = strings.NewReplacer("#", "", "_", " ").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// sameWord compares two folded name words, tolerant of transliteration
+// variants (سيرغي/سيرجي، ترامب/ترمب) through the speaker key skeleton and
+// of the article ال (الحريري/حريري).
+func sameWord(a, b string) bool {
+	if a == b {
+		return true
+	}
+	return sameNameWord(strings.TrimPrefix(a, "ال"), strings.TrimPrefix(b, "ال"))
+}
+
+// containsName reports whether every word of short appears in long, in
+// order, and their last words match (a surname, or the whole short name).
+func containsName(long, short []string) bool {
+	if len(short) == 0 || len(long) < len(short) || !sameWord(long[len(long)-1], short[len(short)-1]) {
+		// A first name alone (يوليا) may match the start of a full name.
+		return len(short) == 1 && len(long) > 1 && sameWord(long[0], short[0])
+	}
+	i := 0
+	for _, w := range long {
+		if i < len(short) && sameWord(w, short[i]) {
+			i++
+		}
+	}
+	return i == len(short)
+}
+
+// person registers or finds the person named name (with role), returning
+// the entity that holds the fullest form of the name.
+func (t *entities) person(name, role string, g gender) *entity {
+	name = cleanName(name)
+	toks := foldTokens(name)
+	if len(toks) == 0 {
+		return nil
+	}
+	var best *entity
+	for _, e := range t.list {
+		if e.inst {
+			continue
+		}
+		if containsName(e.toks, toks) || containsName(toks, e.toks) {
+			if best == nil || len(e.toks) > len(best.toks) {
+				best = e
+			}
+		}
+	}
+	if best == nil {
+		best = &entity{name: name, toks: toks, role: role, g: g}
+		t.list = append(t.list, best)
+		return best
+	}
+	if len(toks) > len(best.toks) && containsName(toks, best.toks) {
+		best.name, best.toks = name, toks
+	}
+	if best.role == "" {
+		best.role = role
+	}
+	if best.g == genderUnknown {
+		best.g = g
+	}
+	return best
+}
+
+// find returns the person whose name holds toks (a surname alone, or the
+// full name), preferring the fullest, without registering anything.
+func (t *entities) find(toks []string) *entity {
+	var best *entity
+	for _, e := range t.list {
+		if !e.inst && len(toks) <= 2 && containsName(e.toks, toks) && (best == nil || len(e.toks) > len(best.toks)) {
+			best = e
+		}
+	}
+	return best
+}
+
+// byRole finds the latest person whose role holds every content word of
+// role (الوزير الأمريكي → وزير الخارجية الأمريكي): a title standing for a
+// name given earlier.
+func (t *entities) byRole(role string) *entity {
+	want := roleWords(role)
+	if len(want) == 0 {
+		return nil
+	}
+	for i := len(t.list) - 1; i >= 0; i-- {
+		e := t.list[i]
+		if e.role == "" {
+			continue
+		}
+		have := roleWords(e.role)
+		if !sameWord(have[0], want[0]) {
+			continue // الرئيس is not نائب الرئيس
+		}
+		ok := true
+		for _, w := range want {
+			found := false
+			for _, h := range have {
+				if sameWord(w, h) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return e
+		}
+	}
+	return nil
+}
+
+// roleWords are the folded words of a role without the article.
+func roleWords(role string) []string {
+	var out []string
+	for _, w := range foldTokens(role) {
+		out = append(out, bare(w))
+	}
+	return out
+}
+
+// institution registers or finds an organisation or unnamed source; a
+// shorter form (الشرطة، التنظيم) finds the fuller one given before
+// (الشرطة البريطانية، تنظيم الدولة الإسلامية).
+func (t *entities) institution(phrase string, g gender) *entity {
+	phrase = cleanName(phrase)
+	toks := foldTokens(phrase)
+	for _, e := range t.list {
+		if e.inst && prefixOf(toks, e.toks) {
+			return e
+		}
+	}
+	for _, e := range t.list {
+		if e.inst && prefixOf(e.toks, toks) {
+			e.name, e.toks = phrase, toks
+			return e
+		}
+	}
+	e := &entity{name: phrase, toks: toks, g: g, inst: true}
+	t.list = append(t.list, e)
+	return e
+}
+
+// skeleton is the consonant skeleton of a folded word (ARABIC.md §3.5):
+// velars and the g-letters together, emphatics with their plain
+// counterparts, long vowels dropped inside the word, doubled letters once.
+func skeleton(w string) string {
+	var b strings.Builder
+	var last rune
+	for i, r := range []rune(w) {
+		switch r {
+		case 'غ', 'ج', 'ك', 'ق', 'گ', 'ڨ':
+			r = 'ك'
+		case 'ط':
+			r = 'ت'
+		case 'ص', 'ث':
+			r = 'س'
+		case 'ض':
+			r = 'د'
+		case 'ظ', 'ذ':
+			r = 'ز'
+		case 'ة':
+			r = 'ه'
+		case 'ا', 'و', 'ي', 'ى':
+			if i > 0 {
+				continue
+			}
+		}
+		if r == last {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
+
+// prefixOf reports whether short is a prefix of long, word by word, with
+// the article ignored.
+func prefixOf(short, long []string) bool {
+	if len(short) == 0 || len(short) > len(long) {
+		return false
+	}
+	for i, w := range short {
+		if bare(w) != bare(long[i]) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,163 @@
+package attribution
+
+import (
+	"strings"
+
+	"github.com/isnad/isnad/quotes"
+)
+
+// Lexicons of attribution, as data. Each list says where it comes from;
+// every entry is folded with quotes.Fold at start-up, so spelling variants
+// of hamza, alef and yeh match.
+
+// halForms are the circumstantial (ḥāl) participles that follow a main
+// verb and introduce the quote of that verb's subject (…، مضيفا: «…»).
+// ARABIC.md §2.1, column "Hāl".
+var halForms = []string{
+	"قائلا", "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة", "موضحا", "موضحة", "مشيرا", "مشيرة",
+	"لافتا", "لافتة", "مشددا", "مشددة", "معتبرا", "معتبرة", "محذرا", "محذرة", "داعيا", "داعية",
+	"مطالبا", "مطالبة", "متسائلا", "متسائلة", "متساءلة", "مختتما", "مختتمة", "منوها", "منوهة",
+	"مبينا", "مبينة", "معربا", "معربة", "معبرا", "معبرة", "مبديا", "مبدية", "منددا", "منددة",
+	"متهما", "متهمة", "مقترحا", "مقترحة", "مردفا", "مردفة", "مستطردا", "نافيا", "نافية", "كاشفا",
+	"كاشفة", "مصرحا", "مصرحة", "ذاكرا", "كاتبا", "مغردا", "مغردة", "معلنا", "معلنة", "مفيدا",
+	"مفيدة", "مستنكرا", "منتقدا", "منتقدة", "مرحبا", "معتقدا", "متحدثا", "متحدثة", "مخاطبا",
+	"معقبا", "معقبة", "مجيبا", "زاعما", "معترفا", "مقرا", "واصفا", "واصفة", "متعهدا", "مناشدا",
+	"مهددا", "متوعدا", "واعدا", "آملا", "آملة", "ناقلا", "متابعا", "متابعة",
+}
+
+// verbalNouns carry the speaker of نقل عن X قوله (ARABIC.md §2.1, row نقل;
+// §2.3 P6): the speaker is X, after عن.
+var verbalNouns = []string{"قوله", "قولها", "قولهم", "قولهما", "تصريحه", "تصريحها"}
+
+// attributors are the non-verbal attributors of ARABIC.md §2.2: the source
+// follows them (بحسب الوزير، وفق المرصد، على لسان يوليا).
+var attributors = []string{"بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "لسان"}
+
+// continuationVerbs carry the previous speaker when no subject follows
+// (وأضاف: «…»، وتابعت، ومضى قائلا): ARABIC.md §2.3 P4.
+var continuationVerbs = []string{"أضاف", "أضافت", "تابع", "تابعت", "أردف", "أردفت", "استطرد", "استطردت", "ختم", "ختمت", "مضى", "مضت"}
+
+// titleWords head a title chain before a name (ARABIC.md §3.1): offices,
+// spokespeople, royal and honorific, military, academic, religious and
+// courtesy titles, and the professions news copy names people by.
+var titleWords = []string{
+	"رئيس", "رئيسة", "وزير", "وزيرة", "نائب", "نائبة", "متحدث", "متحدثة", "ناطق", "ناطقة", "سفير", "سفيرة",
+	"قنصل", "مندوب", "مندوبة", "مبعوث", "مبعوثة", "أمين", "أمينة", "مدير", "مديرة", "مستشار", "مستشارة",
+	"ملك", "ملكة", "أمير", "أميرة", "شيخ", "سلطان", "ولي", "قائد", "قائدة", "زعيم", "زعيمة", "محافظ",
+	"محافظة", "مسؤول", "مسؤولة", "عضو", "خبير", "خبيرة", "محلل", "محللة", "باحث", "باحثة", "أستاذ",
+	"أستاذة", "دكتور", "دكتورة", "د", "طبيب", "طبيبة", "محامي", "محامية", "قاضي", "قاض", "مفتي",
+	"إمام", "داعية", "مفوض", "مفوضة", "لواء", "عميد", "عقيد", "فريق", "مشير", "رائد", "نقيب", "مقدم",
+	"جنرال", "ميجر", "سيد", "سيدة", "مغني", "مغنية", "مخرج", "مخرجة", "لاعب", "لاعبة", "مدرب", "مدربة",
+	"كاتب", "كاتبة", "صحفي", "صحفية", "صحافي", "صحافية", "ممثل", "ممثلة", "مراسل", "مراسلة", "مؤسس",
+	"مؤسسة", "شريك", "حاج", "حاجة", "معاون", "مساعد", "مساعدة", "وكيل", "عمدة", "مفتش", "منسق",
+	"منسقة", "رئيسا", "أسقف", "بطريرك", "مطران", "بابا", "حاخام", "نجم", "نجمة", "مهاجم", "حارس",
+	"معلق", "أمينا", "الرئيس", "فخامة", "سمو", "معالي", "سعادة", "جلالة", "دولة",
+}
+
+// roleNouns continue a title chain without the article (رئيس تحرير
+// جريدة …، مدير مكتب الحملة، المدير العام للمنظمة): nouns of office and
+// organisation that stand in an iḍāfa after a title word.
+var roleNouns = []string{
+	"تحرير", "مكتب", "عام", "عامة", "جريدة", "صحيفة", "مجلس", "إدارة", "بلدية", "هيئة", "لجنة", "مركز",
+	"جامعة", "وزارة", "حزب", "حركة", "شركة", "مجموعة", "فريق", "نادي", "اتحاد", "جمعية", "منظمة",
+	"أركان", "مؤسسة", "بعثة", "قسم", "كلية", "مستشفى", "دائرة", "قوات", "جيش", "وكالة", "دار", "الوزراء",
+	"باسم", "حكومة", "دولة", "مجلة", "قناة", "برنامج", "مصرف", "بنك", "سوق", "أمن", "شرطة", "مجمع",
+	"أول", "ثاني", "سابق", "سابقة", "الأسبق", "رسمي", "رسمية", "بالنادي", "بعثة", "الفريق",
+	"كرة", "شؤون", "حقوق", "نقابة", "رابطة", "غرفة", "تجارة", "صناعة", "بلدية", "مصلحة", "معهد",
+}
+
+// institutionHeads start a speaker that is an organisation or an unnamed
+// source, kept as written (GUIDELINES: "the noun phrase as written").
+var institutionHeads = []string{
+	"وزارة", "منظمة", "هيئة", "مصادر", "مصدر", "مسؤولون", "مسؤول", "مستشفى", "حكومة", "رئاسة",
+	"جماعة", "حركة", "حزب", "تنظيم", "شركة", "نادي", "اتحاد", "مجلس", "لجنة", "سفارة", "قيادة", "جهاز",
+	"محكمة", "بيان", "مكتب", "وكالة", "صحيفة", "قناة", "مرصد", "شرطة", "جيش", "أحد", "شهود", "سكان",
+	"ناشطون", "متحدث", "عدد", "نقابة", "رابطة", "غرفة", "جمعية", "مجموعة", "معهد", "مرصد", "هيئة",
+}
+
+// agencies are wire agencies and outlets: credited, never speakers when
+// they relay (نقلت X عن Y). ARABIC.md §2.3 blacklist.
+var agencies = []string{
+	"رويترز", "فرانس برس", "أ ف ب", "أ.ف.ب", "أسوشيتد برس", "أ ب", "د ب أ", "الأناضول", "واس", "وام",
+	"قنا", "كونا", "بترا", "سانا", "وفا", "العربية", "الجزيرة", "الميادين", "إنترفاكس", "تاس",
+	"نوفوستي", "تسنيم", "فارس", "إرنا",
+}
+
+// stopWords end a speaker phrase: complementizers, prepositions and the
+// time words that follow a reporting verb's subject (قال الوزير في بيان،
+// قال الوزير أمس إن …). ARABIC.md §2.3 "Subject window".
+var stopWords = []string{
+	"إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "انها", "بأن", "بان", "بأنه", "بأنها", "إنهم",
+	"أنهم", "في", "على", "عن", "إلى", "الى", "من", "خلال", "مع", "امام", "أمام", "عبر", "بعد", "قبل",
+	"اليوم", "أمس", "الليلة", "مساء", "صباح", "يوم", "أيضا", "كذلك", "حيث", "الذي", "التي", "الذين",
+	"وهو", "وهي", "لدى", "عند", "بينما", "فيما", "لكن", "ثم", "قد", "لقد", "لا", "لم", "لن", "ما",
+	"حول", "بشأن", "إثر", "عقب", "تعليقا", "ردا", "بدوره", "بدورها", "أثناء", "ضمن", "بحضور", "وسط",
+	"له", "لها", "لهم", "عنه", "عنها", "عنهم", "نفسه", "نفسها", "أنفسهم", "الأسبوع", "الشهر", "العام",
+	"الماضي", "الماضية", "الجاري", "المقبل", "ليل", "فجر", "ظهر", "كان", "كانت", "وكان", "وكانت",
+	"تعقيبا", "أي", "هذا", "هذه", "ذلك", "تلك", "كل", "أيضاً", "مجددا", "مجدداً", "أول", "بنبرة", "باللغة", "كما",
+}
+
+var (
+	halSet, nounSet, attributorSet, continuationSet = set(halForms), set(verbalNouns), set(attributors), set(continuationVerbs)
+	titleSet, roleNounSet, institutionSet, stopSet  = set(titleWords), set(roleNouns), set(institutionHeads), set(stopWords)
+	agencySet                                       = set(agencies)
+)
+
+func set(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[quotes.Fold(w)] = true
+	}
+	return m
+}
+
+// bare strips the clitics و / ف and the article ال (with ب / ل / ك before
+// it) from a folded word, for lexicon lookups of nouns.
+func bare(w string) string {
+	for _, p := range []string{"وال", "فال", "بال", "كال", "لل", "ال"} {
+		if strings.HasPrefix(w, p) && len([]rune(w)) > len([]rune(p))+1 {
+			return w[len(p):]
+		}
+	}
+	return w
+}
+
+// in reports whether folded word w, without its article, is in set m; a
+// leading conjunction و / ف is tried off as well (ووزير → وزير) but never
+// taken from a word that starts with it (وزير، وكالة، وليد).
+func in(m map[string]bool, w string) bool {
+	if m[w] || m[bare(w)] {
+		return true
+	}
+	if (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) && len([]rune(w)) > 3 {
+		return m[bare(w[len("و"):])]
+	}
+	return false
+}
+
+// unprefixed strips a leading و / ف (and ل of ليرد) from a folded verb.
+func unprefixed(w string) string {
+	for _, p := range []string{"و", "ف", "ل"} {
+		if strings.HasPrefix(w, p) && len([]rune(w)) > 3 {
+			rest := w[len(p):]
+			if quotes.ReportingWord(rest) || halSet[rest] || nounSet[rest] || continuationSet[rest] {
+				return rest
+			}
+		}
+	}
+	return w
+}
+
+// nisbas are nationality and regional adjectives that follow a name or
+// title (أرسنال الإنجليزي، الرئيس الروسي): never part of a name. Compiled
+// from the countries and regions in the news of the region.
+var nisbas = set([]string{
+	"الروسي", "الأمريكي", "الأميركي", "الإيراني", "الإسرائيلي", "البريطاني", "الفرنسي", "الألماني",
+	"التركي", "السوري", "اللبناني", "المصري", "السعودي", "الإنجليزي", "الإنكليزي", "الصيني", "الياباني",
+	"الكوري", "الأوكراني", "العراقي", "الأردني", "القطري", "الإماراتي", "الكويتي", "اليمني", "الليبي",
+	"التونسي", "الجزائري", "المغربي", "السوداني", "الفلسطيني", "الأوروبي", "الإسباني", "الإيطالي",
+	"الهندي", "الباكستاني", "الأفغاني", "الشمالي", "الجنوبي", "البحريني", "العماني", "الموريتاني",
+	"الروسية", "الأمريكية", "الأميركية", "الإيرانية", "الإسرائيلية", "البريطانية", "الفرنسية",
+	"الألمانية", "التركية", "السورية", "اللبنانية", "المصرية", "السعودية", "الصينية", "الكورية",
+	"الأسبق", "السابق", "السابقة", "الحالي", "الجديد", "الرسمي", "الرسمية", "العام", "العامة",
+})

@@ -1,0 +1,297 @@
+package attribution
+
+import (
+	"strings"
+
+	"github.com/isnad/isnad/quotes"
+)
+
+// gender is the grammatical gender and number a reporting verb agrees in
+// (ARABIC.md §2.4), used to carry a speaker over to a subjectless verb.
+type gender uint8
+
+const (
+	genderUnknown gender = iota
+	masculine
+	feminine
+	plural
+)
+
+// cueKind is the kind of word that introduces a quote.
+type cueKind uint8
+
+const (
+	cueVerb         cueKind = iota + 1 // قال، أكدت، وأضاف
+	cueHal                             // قائلا، مضيفة: the subject of the main verb speaks
+	cueNoun                            // قوله، قولها: نقل … عن X قوله
+	cueAttributor                      // بحسب، وفق، على لسان
+	cueColon                           // a bare colon: SPEAKER: «…»
+	cueContinuation                    // وأضاف، وتابعت with no subject: the last speaker goes on
+)
+
+// cueAt classifies word w as a cue, and the gender its form agrees in.
+func cueAt(w string) (cueKind, gender, bool) {
+	v := unprefixed(w)
+	if notCues[v] {
+		return 0, 0, false
+	}
+	switch {
+	case nounSet[v]:
+		g := masculine
+		if strings.HasSuffix(v, "ها") {
+			g = feminine
+		} else if strings.HasSuffix(v, "هم") || strings.HasSuffix(v, "هما") {
+			g = plural
+		}
+		return cueNoun, g, true
+	case attributorSet[v]:
+		return cueAttributor, genderUnknown, true
+	case halSet[v]:
+		g := masculine
+		if strings.HasSuffix(v, "ه") {
+			g = feminine
+		}
+		return cueHal, g, true
+	case continuationSet[v]:
+		return cueContinuation, verbGender(v), true
+	case quotes.ReportingWord(v) || quotes.ReportingWord(w):
+		return cueVerb, verbGender(v), true
+	}
+	return 0, 0, false
+}
+
+// notCues are attributor nouns that the kind classifier counts as speech
+// context but that name a medium, not a speaker (في تصريحات صحفية، في
+// تغريدة، في بيان): the speaker is found around them, not after them.
+var notCues = set([]string{"تصريح", "تصريحات", "تغريدة", "بيان", "القول"})
+
+// verbGender reads gender and number off a reporting verb's form: past
+// feminine -ت (قالت)، plural -وا (قالوا)، present feminine ت- (تقول),
+// present masculine ي- (يقول), present plural -ون.
+func verbGender(v string) gender {
+	switch {
+	case strings.HasSuffix(v, "وا") || strings.HasSuffix(v, "ون"):
+		return plural
+	case strings.HasSuffix(v, "ت") && v != quotes.Fold("لفت") && v != quotes.Fold("التفت"):
+		return feminine
+	case strings.HasPrefix(v, "ت") && quotes.ReportingWord("ي"+strings.TrimPrefix(v, "ت")):
+		return feminine
+	case strings.HasSuffix(v, "ه") || strings.HasSuffix(v, "ها"):
+		return genderUnknown // يعتبره، تعتبرها: the suffix is the object
+	}
+	return masculine
+}
+
+// phrase is a speaker phrase read after (or before) a cue.
+type phrase struct {
+	start, end int // byte offsets of the phrase as written
+	role       string
+	name       string
+	inst       string // an organisation or unnamed source, as written
+	g          gender // from a feminine title (الوزيرة، المتحدثة)
+	next       int    // index of the first word after the phrase
+}
+
+func (p phrase) empty() bool { return p.name == "" && p.inst == "" && p.role == "" }
+
+// nameParticles keep a name going (محمد بن سلمان، أبو مازن، عبد الله، آل ثاني).
+var nameParticles = set([]string{"بن", "ابن", "بنت", "أبو", "أبي", "أم", "عبد", "آل", "ولد", "أيت", "دي", "فان", "دير", "ال"})
+
+// isStop reports whether word w ends a speaker phrase.
+func isStop(w string) bool {
+	if w == "" || w == "." || w == ":" || w == "," || w == "\"" {
+		return true
+	}
+	if stopSet[w] || stopSet[unprefixed(w)] {
+		return true
+	}
+	if _, ok := weekdays[w]; ok {
+		return true
+	}
+	if _, ok := relativeDays[w]; ok {
+		return true
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	if _, _, ok := cueAt(w); ok {
+		return true
+	}
+	return false
+}
+
+// hasArticle reports whether word w is written with the article ال (or
+// وال، فال), as the text spells it: a folded ال may be a name's أل (ألبنا).
+func hasArticle(text string, w word) bool {
+	s := text[w.start:w.end]
+	return strings.HasPrefix(s, "ال") || strings.HasPrefix(s, "وال") || strings.HasPrefix(s, "فال")
+}
+
+// nameRunEnds reports whether the words from k on reach the end of a name
+// phrase within two more words, each of them a possible name word.
+func nameRunEnds(ws []word, k, limit int) bool {
+	for e := k + 1; e <= k+2; e++ {
+		if e >= limit || endsName(ws[e].key) {
+			return true
+		}
+		if strings.HasPrefix(ws[e].key, "ل") && !strings.HasPrefix(ws[e].key, "لا") {
+			return false
+		}
+	}
+	return false
+}
+
+// endsName reports whether folded word w, right after a name, ends it: a
+// stop, an apposition that starts with a title or a nationality, or a
+// prepositional object (بإكمال، بنشر).
+func endsName(w string) bool {
+	return isStop(w) || in(titleSet, w) || nisbas[w] || strings.HasPrefix(w, "بال") ||
+		(strings.HasPrefix(w, "با") && len([]rune(w)) >= 6)
+}
+
+// readPhraseWith reads the speaker phrase that starts at ws[i]: a title chain
+// (وزير الخارجية الروسي)، then a name (سيرغي لافروف); or an organisation
+// or unnamed source (الخارجية الروسية، مصادر). An apposition after a comma
+// completes it: "رئيس الوزراء، سعد الحريري،" gives the name, "ديمتري
+// بيسكوف، المتحدث باسم الكرملين" gives the role.
+// It takes the counts of word pairs in the article, which tell a two-word
+// name from a subject and its verb's object.
+func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) phrase {
+	p := phrase{start: -1, next: i}
+	if i >= limit || isStop(ws[i].key) {
+		return p
+	}
+	roleFrom, roleTo := -1, -1
+	j := i
+	// Role: a title word and its complements.
+	if b := bare(ws[j].key); in(titleSet, ws[j].key) {
+		roleFrom = j
+		if strings.HasSuffix(b, "ه") {
+			p.g = feminine
+		}
+		j++
+		for j < limit {
+			w := ws[j].key
+			if w == "\"" && in(titleSet, ws[j-1].key) {
+				// A name in marks right after a person's title: المغنية "ليسا".
+				k := j + 1
+				for k < limit && ws[k].key != "\"" && k-j < 5 {
+					k++
+				}
+				if k < limit && ws[k].key == "\"" && k > j+1 {
+					p.role = text[ws[roleFrom].start:ws[j-1].end]
+					p.name = text[ws[j+1].start:ws[k-1].end]
+					p.start, p.end, p.next = ws[roleFrom].start, ws[k-1].end, k+1
+					return p
+				}
+				break
+			}
+			if w == "\"" { // a quoted name inside the title: رئيس تحرير جريدة «عرب نيوز»
+				k := j + 1
+				for k < limit && ws[k].key != "\"" && k-j < 6 {
+					k++
+				}
+				if k < limit && ws[k].key == "\"" {
+					j = k + 1
+					continue
+				}
+				break
+			}
+			if isStop(w) && !(strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "لل")) {
+				break
+			}
+			b := bare(w)
+			if strings.HasPrefix(w, "و") && in(titleSet, w) { // المغنية والمخرجة
+				j++
+				continue
+			}
+			if strings.HasPrefix(w, "ل") && !strings.HasPrefix(w, "لل") && j+1 < limit && strings.HasPrefix(ws[j+1].key, "ال") {
+				j++ // an iḍāfa going on: لنصرة الأشقاء، لحقوق الإنسان
+				continue
+			}
+			if strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "لل") || strings.HasPrefix(w, "بال") || hasArticle(text, ws[j]) ||
+				roleNounSet[b] || roleNounSet[w] || titleSet[b] ||
+				(strings.HasPrefix(w, "ل") && (roleNounSet[w[len("ل"):]] || institutionSet[w[len("ل"):]])) {
+				j++
+				continue
+			}
+			break
+		}
+		roleTo = j
+	}
+	// Name, or an organisation when there is no title.
+	nameFrom := j
+	if roleFrom < 0 && j < limit && (hasArticle(text, ws[j]) || in(institutionSet, ws[j].key)) && !nameParticles[ws[j].key] {
+		// Organisation or unnamed source, as written: its head and the
+		// words in the article that qualify it (وزارة الخارجية الروسية،
+		// المرصد السوري لحقوق الإنسان), not the object after it.
+		k := j + 1
+		for k < limit && k-j < 6 && !isStop(ws[k].key) {
+			w := ws[k].key
+			if strings.HasPrefix(w, "ال") || (strings.HasPrefix(w, "ل") && k+1 < limit && strings.HasPrefix(ws[k+1].key, "ال")) {
+				k++
+				continue
+			}
+			break
+		}
+		if k > j {
+			p.inst = text[ws[j].start:ws[k-1].end]
+			p.start, p.end, p.next = ws[j].start, ws[k-1].end, k
+		}
+		return p
+	}
+	k := j
+	for k < limit && k-j < 5 {
+		w := ws[k].key
+		if isStop(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !strings.HasPrefix(w, "لا")) ||
+			(k == j && (strings.HasPrefix(w, "لل") || w == "ب" || strings.HasPrefix(w, "بال"))) {
+			break
+		}
+		// A name goes on only while it looks like one: the words up to the
+		// end of the phrase (a stop, a title, a nationality) are all name
+		// words (محمد فهد الحارثي رئيس تحرير …), the pair is a particle, or
+		// the pair stands together elsewhere in the article (دونالد
+		// ترامب), not a verb's object (ترامب انسحاب الولايات).
+		if k > j && !nameParticles[ws[k-1].key] && !nameParticles[w] && !nameRunEnds(ws, k, limit) &&
+			names != nil && names[ws[k-1].key+" "+w] < 2 {
+			break
+		}
+		if k > j && (w == "ب" || endsName(w)) {
+			break
+		}
+		if k > j && (titleSet[bare(w)] || roleNounSet[bare(w)] || nisbas[w]) {
+			break
+		}
+		if k > j && strings.HasPrefix(w, "و") && !nameParticles[bare(w)] && len(w) > 2 && strings.HasPrefix(w[1:], "ال") {
+			break // وال…: a new conjunct, not the name
+		}
+		k++
+	}
+	if roleFrom >= 0 {
+		p.role = text[ws[roleFrom].start:ws[roleTo-1].end]
+		p.start = ws[roleFrom].start
+		p.end = ws[roleTo-1].end
+	}
+	if k > nameFrom {
+		p.name = text[ws[nameFrom].start:ws[k-1].end]
+		if p.start < 0 {
+			p.start = ws[nameFrom].start
+		}
+		p.end = ws[k-1].end
+	}
+	p.next = max(k, roleTo)
+	// Apposition after a comma.
+	if p.next < limit && ws[p.next].key == "," && p.next+1 < limit {
+		app := readPhraseWith(text, ws, p.next+1, limit, names)
+		switch {
+		case p.name == "" && p.role != "" && app.name != "" && app.role == "":
+			p.name, p.end, p.next = app.name, app.end, app.next
+		case p.name != "" && p.role == "" && app.role != "" && app.name == "":
+			p.role, p.next = app.role, app.next
+			if app.g != genderUnknown {
+				p.g = app.g
+			}
+		}
+	}
+	return p
+}

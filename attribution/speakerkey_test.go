@@ -1,0 +1,60 @@
+package attribution
+
+import "testing"
+
+func TestSpeakerKey(t *testing.T) {
+	same := []struct{ name, a, b string }{
+		{"g written غ or ج", "سيرغي لافروف", "سيرجي لافروف"},
+		{"long vowel dropped", "دونالد ترامب", "دونالد ترمب"},
+		{"inner yeh dropped", "فولوديمير زيلينسكي", "فولوديمير زيلنسكي"},
+		{"hamza and alef maksura", "أسعد الشيبانى", "اسعد الشيباني"},
+		{"article on the surname", "سعد الحريري", "سعد حريري"},
+		{"spacing after عبد", "عبد الله الصبيحي", "عبدالله الصبيحي"},
+		{"hashtag", "مايك #بومبيو", "مايك بومبيو"},
+	}
+	for _, tt := range same {
+		t.Run(tt.name, func(t *testing.T) {
+			if SpeakerKey(tt.a) != SpeakerKey(tt.b) {
+				t.Errorf("SpeakerKey(%q) = %q, SpeakerKey(%q) = %q, want equal", tt.a, SpeakerKey(tt.a), tt.b, SpeakerKey(tt.b))
+			}
+			if !SameSpeaker(tt.a, tt.b) {
+				t.Errorf("SameSpeaker(%q, %q) = false", tt.a, tt.b)
+			}
+		})
+	}
+}
+
+func TestSameSpeaker(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		want       bool
+	}{
+		{"one letter more in a long surname", "جان إيف لودريان", "جان إيف لوردريان", true},
+		{"surname alone matches the full name", "لافروف", "سيرغي لافروف", true},
+		{"different first names, same surname", "بشار الأسد", "حافظ الأسد", false},
+		{"different people", "سامر الحداد", "ليلى منصور", false},
+		{"short surnames must match exactly", "علي حسن", "علي حسين", false},
+		{"empty", "", "لافروف", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SameSpeaker(tt.a, tt.b); got != tt.want {
+				t.Errorf("SameSpeaker(%q, %q) = %v, want %v (keys %q, %q)", tt.a, tt.b, got, tt.want, SpeakerKey(tt.a), SpeakerKey(tt.b))
+			}
+		})
+	}
+}
+
+func FuzzSpeakerKey(f *testing.F) {
+	for _, s := range []string{"سيرغي لافروف", "عبد الله", "#x_y", "ال"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if k1, k2 := SpeakerKey(s), SpeakerKey(s); k1 != k2 {
+			t.Fatal("not deterministic")
+		}
+		if SpeakerKey(s) != "" && !SameSpeaker(s, s) {
+			t.Fatalf("a name is not the same speaker as itself: %q", s)
+		}
+	})
+}

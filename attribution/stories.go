@@ -1,0 +1,123 @@
+package attribution
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/isnad/isnad/quotes"
+)
+
+// story is one story of a page: a byte range of the article text, with
+// the outlet and agency its page furniture names.
+type story struct {
+	start, end int
+	source     string // "المصدر: X" inside the story
+	agency     string // a credited agency: a standalone agency line or a dateline (أ ف ب)
+}
+
+// readAlsoKey marks a related-articles block ("اقرأ أيضاً:"): a new story.
+var readAlsoKey = quotes.Fold("اقرأ أيضا")
+
+// sourceKey opens a source line ("المصدر: صحيفة المرصد").
+var sourceKey = quotes.Fold("المصدر")
+
+// splitStories cuts a page into its stories (DESIGN.md §3: a saved page
+// can hold several; attribution never carries a speaker across them). A
+// story ends after its "المصدر:" line, and a line that is only "اقرأ
+// أيضاً" starts a new one.
+func splitStories(text string) []story {
+	var out []story
+	cur := story{start: 0}
+	for off := 0; off < len(text); {
+		nl := strings.IndexByte(text[off:], '\n')
+		lineEnd := len(text)
+		if nl >= 0 {
+			lineEnd = off + nl
+		}
+		line := strings.TrimSpace(text[off:lineEnd])
+		key := strings.Trim(quotes.Fold(line), " :.")
+		next := lineEnd + 1
+		switch {
+		case key == readAlsoKey || strings.TrimSuffix(key, "ً") == readAlsoKey:
+			cur.end = off
+			out = append(out, cur)
+			cur = story{start: min(next, len(text))}
+		case strings.HasPrefix(key, sourceKey) && strings.Contains(line, ":"):
+			cur.source = strings.TrimSpace(line[strings.Index(line, ":")+1:])
+			cur.end = min(next, len(text))
+			out = append(out, cur)
+			cur = story{start: min(next, len(text))}
+		default:
+			if cur.agency == "" {
+				cur.agency = agencyIn(line)
+			}
+		}
+		off = next
+	}
+	if cur.start < len(text) || len(out) == 0 {
+		cur.end = len(text)
+		out = append(out, cur)
+	}
+	return out
+}
+
+// agencyIn finds a credited agency in a line: the whole line is an agency
+// name ("الأناضول"), or a dateline names one in brackets or between dashes
+// at the start of a paragraph ("موسكو - (أ ف ب) -"، "بيروت - رويترز -").
+func agencyIn(line string) string {
+	clean := strings.TrimFunc(line, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	if agencySet[quotes.Fold(clean)] {
+		return clean
+	}
+	head := line
+	if len(head) > 120 {
+		head = head[:120]
+	}
+	if i := strings.Index(head, "("); i >= 0 && i < 60 {
+		if j := strings.Index(head[i:], ")"); j > 0 {
+			inner := strings.TrimSpace(head[i+1 : i+j])
+			before := strings.TrimSpace(head[:i])
+			if agencySet[quotes.Fold(inner)] || strings.HasSuffix(before, "-") || strings.HasSuffix(before, "–") {
+				if inner != "" && len([]rune(inner)) <= 20 {
+					return inner
+				}
+			}
+		}
+	}
+	for _, sep := range []string{" - ", " – "} {
+		parts := strings.SplitN(head, sep, 3)
+		if len(parts) == 3 && len([]rune(parts[0])) <= 25 && agencySet[quotes.Fold(strings.TrimSpace(parts[1]))] {
+			return strings.TrimSpace(parts[1])
+		}
+	}
+	return ""
+}
+
+// copyrightOwner reads the owner of a page's copyright line ("© 2000 -
+// 2025 البوابة (www.albawaba.com)" → البوابة), or "".
+func copyrightOwner(text string) string {
+	i := strings.Index(text, "©")
+	if i < 0 {
+		return ""
+	}
+	line := text[i+len("©"):]
+	if nl := strings.IndexByte(line, '\n'); nl >= 0 {
+		line = line[:nl]
+	}
+	if p := strings.Index(line, "("); p >= 0 {
+		line = line[:p]
+	}
+	// Drop the years and the "all rights reserved" tail.
+	fields := strings.Fields(line)
+	var kept []string
+	for _, f := range fields {
+		if f == "-" || f == "–" || strings.IndexFunc(f, unicode.IsDigit) >= 0 {
+			if len(kept) > 0 && (f == "-" || f == "–") {
+				break
+			}
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return strings.Join(kept, " ")
+}
