@@ -38,8 +38,19 @@ type attributor struct {
 	events  []event     // who was the subject of a reporting verb or spoke, in text order
 	pos     int         // where the cue being read stands: carrying looks before it
 	others  [][2]int    // byte ranges, marks included, of the names and terms in marks
+	quoted  [][2]int    // byte ranges of the words of every quote
 	last    attribution // the previous quote's attribution
 	lastEnd int         // and where that quote ended
+}
+
+// inQuote reports whether byte offset off is inside the words of a quote.
+func (at *attributor) inQuote(off int) bool {
+	for _, r := range at.quoted {
+		if off >= r[0] && off < r[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // inOther reports whether byte offset off is a mark of a name or term in
@@ -83,8 +94,8 @@ func (at *attributor) scanEntities() {
 			continue
 		}
 		kind, g, ok := cueAt(w)
-		if !ok || kind != cueVerb {
-			continue
+		if !ok || kind != cueVerb || at.inQuote(at.ws[i].start) {
+			continue // a verb inside someone's quoted words reports nothing
 		}
 		saying := quotes.SayingWord(unprefixed(w)) || quotes.SayingWord(w)
 		p := at.phrase(i+1, len(at.ws))
@@ -191,7 +202,7 @@ func (at *attributor) fullName(name string) string {
 		}
 		if len(m) == 1 && sameWord(w.key, first) && (i == 0 || !nameLike(at.ws[i-1].key) || strings.HasPrefix(at.ws[i-1].key, "ال")) {
 			p := at.phrase(i, len(at.ws))
-			if p.name != "" && p.role == "" {
+			if p.name != "" && p.role == "" && (p.next >= len(at.ws) || endsName(at.ws[p.next].key)) && !strings.Contains(p.name, " و") {
 				cand := foldTokens(p.name)
 				if len(cand) > bestLen && len(cand) <= 4 && containsName(cand, m) {
 					best, bestLen = p.name, len(cand)
@@ -202,10 +213,46 @@ func (at *attributor) fullName(name string) string {
 	return best
 }
 
-// phrase reads the speaker phrase at word i, up to word limit.
+// phrase reads the speaker phrase at word i, up to word limit. The
+// description of an unnamed person runs on through its qualifiers up to
+// the verb's complement (وقال رجل إطفاء في غرفة تحكم في المدينة: …).
 func (at *attributor) phrase(i, limit int) phrase {
-	return readPhraseWith(at.text, at.ws, i, limit, at.pairs)
+	p := readPhraseWith(at.text, at.ws, i, limit, at.pairs)
+	if p.inst == "" || !descriptorHeads[bare(at.ws[i].key)] {
+		return p
+	}
+	k := p.next
+	for k < limit && k-i < 12 {
+		w := at.ws[k].key
+		if w == ":" || w == "," || w == "\"" || w == "." || stopSet[w] && !prepositionSet[w] {
+			break
+		}
+		if _, ok := weekdays[w]; ok {
+			break
+		}
+		if _, ok := relativeDays[w]; ok {
+			break
+		}
+		if kind, _, ok := cueAt(w); ok && kind != cueVerb {
+			break
+		}
+		if prepositionSet[w] && k+1 < limit && mediumNouns[bare(at.ws[k+1].key)] {
+			break
+		}
+		if w == "ل" || strings.HasPrefix(w, "ل") && agencySet[w[len("ل"):]] {
+			break
+		}
+		k++
+	}
+	if k > p.next {
+		p.inst = at.text[at.ws[i].start:at.ws[k-1].end]
+		p.end, p.next = at.ws[k-1].end, k
+	}
+	return p
 }
+
+// prepositionSet are the prepositions a description may run through.
+var prepositionSet = set([]string{"في", "من", "على", "عن"})
 
 // resolve turns a phrase into a speaker.
 func (at *attributor) resolve(p phrase, g gender) (*entity, float64) {
@@ -214,6 +261,14 @@ func (at *attributor) resolve(p phrase, g gender) (*entity, float64) {
 	}
 	switch {
 	case p.name != "":
+		if strings.HasPrefix(p.role, "ال") {
+			// "وناشد المتحدث سكان الجولان": after a title given earlier
+			// in full, an unknown word is the verb's object, not a name.
+			toks := foldTokens(p.name)
+			if e := at.people.byRole(p.role); e != nil && at.people.find(toks) == nil && at.pairs["\x00"+toks[0]] < 2 {
+				return e, confRole
+			}
+		}
 		return at.people.person(at.fullName(p.name), p.role, g), confNamed
 	case p.inst != "":
 		if agencySet[quotes.Fold(p.inst)] {
@@ -614,9 +669,14 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 	stories := splitStories(a.Text)
 	owner := copyrightOwner(a.Text)
 	all := words(a.Text)
-	pairs := make(map[string]int, len(all))
-	for i := 1; i < len(all); i++ {
-		pairs[all[i-1].key+" "+all[i].key]++
+	// Counts of word pairs ("a b") and single words ("\x00a") in the
+	// article: a name recurs, a verb's object seldom does.
+	pairs := make(map[string]int, 2*len(all))
+	for i, w := range all {
+		pairs["\x00"+w.key]++
+		if i > 0 {
+			pairs[all[i-1].key+" "+w.key]++
+		}
 	}
 	out := make([]Record, len(qs))
 	qi := 0
@@ -631,6 +691,9 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 		}
 		at := &attributor{text: a.Text, ws: all[lo:hi], pairs: pairs}
 		for _, q := range qs {
+			if q.Start >= st.start && q.Start < st.end {
+				at.quoted = append(at.quoted, [2]int{q.Start, q.End})
+			}
 			if !q.Kind.Attributed() && q.Start >= st.start && q.Start < st.end {
 				end := q.CloseAt
 				if end < 0 {

@@ -120,6 +120,16 @@ func isStop(w string) bool {
 	return false
 }
 
+// verbLike reports whether folded word w has the shape of a present or
+// dual verb (يوقعان، تعهدا، يقولون): a prefix ي / ت with a plural or dual
+// ending. Such a word ends a name.
+func verbLike(w string) bool {
+	if !(strings.HasPrefix(w, "ي") || strings.HasPrefix(w, "ت")) || len([]rune(w)) < 4 {
+		return false
+	}
+	return strings.HasSuffix(w, "ان") || strings.HasSuffix(w, "ون") || strings.HasSuffix(w, "وا") || strings.HasSuffix(w, "ا")
+}
+
 // hasArticle reports whether word w is written with the article ال (or
 // وال، فال), as the text spells it: a folded ال may be a name's أل (ألبنا).
 func hasArticle(text string, w word) bool {
@@ -197,7 +207,7 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 				}
 				break
 			}
-			if isStop(w) && !(strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "لل")) {
+			if isStop(w) && !(hasArticle(text, ws[j]) || strings.HasPrefix(w, "لل")) {
 				break
 			}
 			b := bare(w)
@@ -209,7 +219,11 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 				j++ // an iḍāfa going on: لنصرة الأشقاء، لحقوق الإنسان
 				continue
 			}
-			if strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "لل") || strings.HasPrefix(w, "بال") || hasArticle(text, ws[j]) ||
+			if j == roleFrom+1 && hasArticle(text, ws[j]) && strings.HasSuffix(w, "ي") && !nisbas[w] &&
+				(j+1 >= limit || endsName(ws[j+1].key)) && !in(titleSet, w) {
+				break // العميد الصبيحي: a family name right after a title
+			}
+			if hasArticle(text, ws[j]) || strings.HasPrefix(w, "لل") || strings.HasPrefix(w, "بال") ||
 				roleNounSet[b] || roleNounSet[w] || titleSet[b] ||
 				(strings.HasPrefix(w, "ل") && (roleNounSet[w[len("ل"):]] || institutionSet[w[len("ل"):]])) {
 				j++
@@ -228,7 +242,7 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 		k := j + 1
 		for k < limit && k-j < 6 && !isStop(ws[k].key) {
 			w := ws[k].key
-			if strings.HasPrefix(w, "ال") || (strings.HasPrefix(w, "ل") && k+1 < limit && strings.HasPrefix(ws[k+1].key, "ال")) {
+			if hasArticle(text, ws[k]) || (strings.HasPrefix(w, "ل") && k+1 < limit && hasArticle(text, ws[k+1])) {
 				k++
 				continue
 			}
@@ -243,8 +257,14 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 	k := j
 	for k < limit && k-j < 5 {
 		w := ws[k].key
-		if isStop(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !strings.HasPrefix(w, "لا")) ||
-			(k == j && (strings.HasPrefix(w, "لل") || w == "ب" || strings.HasPrefix(w, "بال"))) {
+		if isStop(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !(strings.HasPrefix(w, "لا") && (names["\x00"+w] >= 2 || k+1 >= limit || endsName(ws[k+1].key)))) ||
+			(k == j && (strings.HasPrefix(w, "لل") || w == "ب" || strings.HasPrefix(w, "بال"))) ||
+			(k == j && strings.HasPrefix(w, "ب") && names != nil && names["\x00"+w] < 2) {
+			break // بانتظام، بسبب: a preposition's object, not a name that recurs (بوتين)
+		}
+		if w == "ان" && k > j && k+1 < limit && (isStop(ws[k+1].key) || ws[k+1].key == "ان") &&
+			names != nil && names[ws[k-1].key+" "+w] >= 2 {
+			k++ // مون جاي إن: a name that ends in إن
 			break
 		}
 		// A name goes on only while it looks like one: the words up to the
@@ -258,6 +278,9 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 		}
 		if k > j && (w == "ب" || endsName(w)) {
 			break
+		}
+		if verbLike(w) || (k > j && strings.HasPrefix(w, "و") && names[ws[k-1].key+" "+w] < 2) {
+			break // يوقعان، تعهدا; وكيم: a verb or a second conjunct, not the name
 		}
 		if k > j && (titleSet[bare(w)] || roleNounSet[bare(w)] || nisbas[w]) {
 			break
