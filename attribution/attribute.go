@@ -16,6 +16,7 @@ type attribution struct {
 	credited   string
 	confidence float64
 	earlier    bool // وكان … قد قال: said before the article's events
+	cueAt      int  // byte offset of the cue, -1 when none
 }
 
 // Confidence levels of a speaker, by how it was found.
@@ -39,6 +40,7 @@ type attributor struct {
 	pos     int         // where the cue being read stands: carrying looks before it
 	others  [][2]int    // byte ranges, marks included, of the names and terms in marks
 	quoted  [][2]int    // byte ranges of the words of every quote
+	clues   []clue      // the time words of the story
 	last    attribution // the previous quote's attribution
 	lastEnd int         // and where that quote ended
 }
@@ -67,8 +69,9 @@ func (at *attributor) inOther(off int) bool {
 // event says that e spoke, or was the subject of a reporting verb, at a
 // byte offset: what a subjectless verb later looks back to.
 type event struct {
-	at int
-	e  *entity
+	at    int
+	e     *entity
+	dated *clue // the time word nearest the verb in its sentence, if any
 }
 
 // scanEntities registers every titled person and every subject of a
@@ -110,9 +113,55 @@ func (at *attributor) scanEntities() {
 			p = at.subjectBefore(lo, i)
 		}
 		if e, _ := at.resolve(p, g); e != nil {
-			at.events = append(at.events, event{at.ws[i].start, e})
+			at.events = append(at.events, event{at: at.ws[i].start, e: e, dated: at.clueNear(lo, i)})
 		}
 	}
+}
+
+// clueNear returns the time word of the sentence starting at word lo that
+// stands nearest the verb at word v, outside quoted words and pluperfect
+// sentences, or nil.
+func (at *attributor) clueNear(lo, v int) *clue {
+	hi := len(at.ws)
+	for j := v; j < len(at.ws); j++ {
+		if at.ws[j].key == "." {
+			hi = j
+			break
+		}
+	}
+	from, to := at.ws[lo].start, 1<<62
+	if hi < len(at.ws) {
+		to = at.ws[hi].start
+	}
+	ref := at.ws[v].start
+	var best *clue
+	bestDist := 1 << 62
+	for i := range at.clues {
+		c := &at.clues[i]
+		if c.at < from || c.at >= to || c.earlier || at.inQuote(c.at) {
+			continue
+		}
+		d := c.at - ref
+		if d < 0 {
+			d = -d - 1
+		}
+		if d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// datedBefore returns the day the last statement of e before byte offset
+// pos was dated by, from a reporting verb whose subject e was.
+func (at *attributor) datedBefore(e *entity, pos int) *clue {
+	for i := len(at.events) - 1; i >= 0; i-- {
+		ev := at.events[i]
+		if ev.at < pos && ev.e == e && ev.dated != nil {
+			return ev.dated
+		}
+	}
+	return nil
 }
 
 // nameLike reports whether folded word w can be part of a person's name.
@@ -319,7 +368,7 @@ func (at *attributor) spoke(e *entity, pos int) {
 	i := sort.Search(len(at.events), func(i int) bool { return at.events[i].at > pos })
 	at.events = append(at.events, event{})
 	copy(at.events[i+1:], at.events[i:])
-	at.events[i] = event{pos, e}
+	at.events[i] = event{at: pos, e: e}
 }
 
 // sentenceBounds returns the word indexes [lo, hi) of the sentence around
@@ -351,6 +400,9 @@ func (at *attributor) index(off int) int {
 // attribute finds the speaker of one quote (ARABIC.md §2.3 patterns).
 func (at *attributor) attribute(q quotes.Quote) attribution {
 	res := at.find(q)
+	if res.cue == "" {
+		res.cueAt = -1
+	}
 	at.last, at.lastEnd = res, q.End
 	return res
 }
@@ -415,10 +467,10 @@ func (at *attributor) find(q quotes.Quote) attribution {
 			}
 			if e, conf := at.resolve(p, g); e != nil {
 				at.spoke(e, at.pos)
-				return attribution{speaker: e, mention: at.text[p.start:p.end], cue: at.cueText(c, c+1), confidence: conf}
+				return attribution{speaker: e, mention: at.text[p.start:p.end], cue: at.cueText(c, c+1), confidence: conf, cueAt: at.ws[c].start}
 			}
 			if e := at.carry(g, at.pos); e != nil {
-				return attribution{speaker: e, cue: at.cueText(c, c+1), confidence: confCarried}
+				return attribution{speaker: e, cue: at.cueText(c, c+1), confidence: confCarried, cueAt: at.ws[c].start}
 			}
 		}
 		break
@@ -441,7 +493,7 @@ func (at *attributor) cueText(from, to int) string {
 // fromCue reads the speaker of the cue at word c for a quote whose opening
 // mark is at word oi, in a sentence starting at word lo.
 func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quotes.Quote) attribution {
-	res := attribution{cue: at.cueText(c, c+1)}
+	res := attribution{cue: at.cueText(c, c+1), cueAt: at.ws[c].start}
 	at.pos = at.ws[c].start
 	res.earlier = at.earlierStatement(lo, c)
 	// "مضيفا بالقول", "ومضى قائلا": one cue of two words.
@@ -554,6 +606,37 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 // embedding complementizers carry a pronoun subject: a verb right after
 // one is inside someone else's indirect speech.
 var embedding = set([]string{"إنه", "أنه", "انه", "إنها", "أنها", "انها", "بأنه", "بأنها", "وأنه", "وأنها", "إنهم", "أنهم"})
+
+// datedAs is the day a speaker's quote was dated by its own sentence.
+type datedAs struct {
+	at    int
+	day   time.Time
+	basis string
+}
+
+// contextBefore dates a quote whose sentence gives no day: the latest of
+// the speaker's earlier dated statements (أعلن مون، الأحد، …; a quote of
+// theirs dated by its sentence) and the sentences that date what was said
+// around them (جاء ذلك خلال اجتماع … الأربعاء), before byte offset pos.
+func (at *attributor) contextBefore(e *entity, pos int, dated map[*entity]datedAs) *clue {
+	var best *clue
+	bestAt := -1
+	if e != nil {
+		if c := at.datedBefore(e, pos); c != nil {
+			best, bestAt = c, c.at
+		}
+		if d, ok := dated[e]; ok && d.at < pos && d.at > bestAt {
+			best, bestAt = &clue{at: d.at, day: d.day, basis: d.basis}, d.at
+		}
+	}
+	for i := range at.clues {
+		c := &at.clues[i]
+		if c.context && !c.earlier && c.at < pos && c.at > bestAt && c.basis != BasisExplicit && !at.inQuote(c.at) {
+			best, bestAt = c, c.at
+		}
+	}
+	return best
+}
 
 // leadingParticles open a clause before its subject (لكن المنظمة قالت).
 var leadingParticles = set([]string{"لكن", "ولكن", "فيما", "بينما", "كما", "و", "ف", "ثم", "بالمقابل", "من", "جهته", "جهتها", "أما", "وأما", "وكان", "وكانت", "كان", "كانت", "قد", "وقد"})
@@ -702,8 +785,10 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 				at.others = append(at.others, [2]int{q.OpenAt, end})
 			}
 		}
-		at.scanEntities()
 		clues := findClues(at.ws, pub)
+		at.clues = clues
+		at.scanEntities()
+		dated := map[*entity]datedAs{}
 		outlet, credited := a.Outlet, st.agency
 		if outlet == "" {
 			switch {
@@ -746,7 +831,12 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 				conf := res.confidence
 				r.Confidence = &conf
 				if published != "" {
-					day, basis := saidOn(at.ws, clues, q, pub)
+					day, basis, own := saidOn(at.ws, clues, q, pub, res.cueAt, at.inQuote)
+					if own && res.speaker != nil {
+						dated[res.speaker] = datedAs{q.OpenAt, day, basis}
+					} else if c := at.contextBefore(res.speaker, q.OpenAt, dated); c != nil {
+						day, basis = c.day, c.basis
+					}
 					if !(res.earlier && basis != BasisExplicit) {
 						r.SaidOn = optional(day.Format(time.DateOnly))
 						r.SaidOnBasis = optional(basis)

@@ -48,10 +48,11 @@ func init() {
 
 // clue is a time expression found in an article.
 type clue struct {
-	at     int // byte offset where it starts
-	day    time.Time
-	basis  string
-	speech bool // its sentence reports speech (قال … الأربعاء، جاء ذلك … الأربعاء)
+	at      int // byte offset where it starts
+	day     time.Time
+	basis   string
+	earlier bool // its sentence is a pluperfect (وكان … قد أعلن الخميس)
+	context bool // its sentence dates the statements around it (جاء ذلك خلال اجتماع … الأربعاء)
 }
 
 // word is one token of an article with its byte offsets and folded form.
@@ -110,7 +111,8 @@ func words(text string) []word {
 // الماضي), and relative words (أمس، أول أمس، اليوم، الليلة الماضية).
 func findClues(ws []word, pub time.Time) []clue {
 	out := findDayClues(ws, pub)
-	// Mark the clues whose sentence reports speech.
+	// Mark the clues of pluperfect sentences and of sentences that date
+	// what was said around them (جاء ذلك …).
 	ci, sentStart := 0, 0
 	for i := 0; i <= len(ws) && ci < len(out); i++ {
 		if i < len(ws) && ws[i].key != "." {
@@ -120,11 +122,15 @@ func findClues(ws []word, pub time.Time) []clue {
 		if i < len(ws) {
 			end = i
 		}
-		speech := false
+		kana, qad, ctx := false, false, false
 		for _, w := range ws[sentStart:end] {
-			if quotes.ReportingWord(w.key) || w.key == jaa {
-				speech = true
-				break
+			switch {
+			case w.key == jaa || w.key == "و"+jaa:
+				ctx = true
+			case kanaForms[w.key]:
+				kana = true
+			case w.key == qadWord && kana:
+				qad = true
 			}
 		}
 		endAt := 1 << 62
@@ -132,7 +138,7 @@ func findClues(ws []word, pub time.Time) []clue {
 			endAt = ws[i].start
 		}
 		for ci < len(out) && out[ci].at < endAt {
-			out[ci].speech = speech
+			out[ci].earlier, out[ci].context = qad, ctx
 			ci++
 		}
 		sentStart = i + 1
@@ -213,11 +219,12 @@ func monthAt(ws []word, i int) (int, int) {
 	return 0, 0
 }
 
-// saidOn picks the day a quote's words were said: the time expression of
-// its own sentence nearest the opening mark (before it first, then after
-// the quote); else the last one earlier in the article, which dates the
-// event the article is reporting; else the publication day.
-func saidOn(ws []word, clues []clue, q quotes.Quote, pub time.Time) (time.Time, string) {
+// saidOn picks the day a quote's words were said from its own sentence:
+// the time expression nearest the cue (or, with no cue, nearest the
+// opening mark, before it first). Time words inside quoted speech are the
+// speaker's, not the narrator's. With no time word it returns the
+// publication day and own false; the caller then looks at the context.
+func saidOn(ws []word, clues []clue, q quotes.Quote, pub time.Time, cueAt int, quoted func(int) bool) (day time.Time, basis string, own bool) {
 	open := q.OpenAt
 	// The quote's sentence: from the sentence end before the opening mark
 	// to the first sentence end after the quote.
@@ -239,28 +246,37 @@ func saidOn(ws []word, clues []clue, q quotes.Quote, pub time.Time) (time.Time, 
 	if sentEnd < len(ws) {
 		hi = ws[sentEnd].start
 	}
-	var before, after, earlier *clue
+	ref := open
+	if cueAt >= lo && cueAt < hi {
+		ref = cueAt
+	}
+	var best *clue
+	bestDist := 1 << 62
 	for i := range clues {
 		c := &clues[i]
-		switch {
-		case c.at >= lo && c.at < open:
-			before = c
-		case c.at >= q.End && c.at < hi && after == nil:
-			after = c
-		case c.at < lo && c.basis != BasisExplicit && c.speech:
-			earlier = c
+		if quoted(c.at) {
+			continue
+		}
+		if c.at >= lo && c.at < hi && (c.at < open || c.at >= q.End) {
+			d := c.at - ref
+			if d < 0 {
+				d = -d - 1 // before the cue wins a tie
+			}
+			if d < bestDist {
+				best, bestDist = c, d
+			}
 		}
 	}
-	switch {
-	case before != nil:
-		return before.day, before.basis
-	case after != nil:
-		return after.day, after.basis
-	case earlier != nil:
-		return earlier.day, earlier.basis
+	if best != nil {
+		return best.day, best.basis, true
 	}
-	return pub, BasisPublished
+	return pub, BasisPublished, false
 }
+
+var (
+	kanaForms = set([]string{"كان", "وكان", "كانت", "وكانت", "فكان"})
+	qadWord   = quotes.Fold("قد")
+)
 
 // jaa is the folded جاء of the institutional "جاء ذلك خلال …": a sentence
 // that places the statements around it in time.

@@ -27,10 +27,6 @@ func TestSaidOn(t *testing.T) {
 			`وقال الوزير في 20 ديسمبر: "سنبني ثلاثة مستشفيات جديدة".`, "2024-12-20", BasisExplicit},
 		{"clue after the quote in the same sentence",
 			`"سنبني ثلاثة مستشفيات جديدة"، قال الوزير الثلاثاء.`, "2025-06-03", BasisWeekday},
-		{"a reporting sentence before dates the quotes that follow",
-			"جاء ذلك خلال اجتماع حكومي، الأربعاء.\nوقال الوزير: \"سنبني ثلاثة مستشفيات جديدة\".", "2025-06-04", BasisWeekday},
-		{"a narrative date before does not",
-			"وفي 14 مايو وقعت الحادثة.\nوقال الوزير: \"سنبني ثلاثة مستشفيات جديدة\".", "2025-06-05", BasisPublished},
 		{"no clue: the publication day",
 			`وقال الوزير: "سنبني ثلاثة مستشفيات جديدة".`, "2025-06-05", BasisPublished},
 	}
@@ -41,7 +37,7 @@ func TestSaidOn(t *testing.T) {
 				t.Fatalf("want one quote, got %+v", qs)
 			}
 			ws := words(tt.text)
-			day, basis := saidOn(ws, findClues(ws, pub), qs[0], pub)
+			day, basis, _ := saidOn(ws, findClues(ws, pub), qs[0], pub, -1, func(int) bool { return false })
 			if got := day.Format(time.DateOnly); got != tt.day || basis != tt.basis {
 				t.Errorf("said_on = %s (%s), want %s (%s)", got, basis, tt.day, tt.basis)
 			}
@@ -60,5 +56,30 @@ func TestRecordsCarrySaidOnOnlyForSpeech(t *testing.T) {
 	}
 	if none := Attribute(&quotes.Article{Text: a.Text}, quotes.Extract(a.Text)); none[0].SaidOn != nil {
 		t.Errorf("without a publication date said_on stays null")
+	}
+}
+
+func TestSaidOnFromContext(t *testing.T) {
+	tests := []struct{ name, text, day, basis string }{
+		{"a جاء ذلك sentence dates the quotes that follow",
+			"جاء ذلك خلال اجتماع حكومي، الأربعاء.\nوقال الوزير: \"سنبني ثلاثة مستشفيات جديدة\".", "2025-06-04", BasisWeekday},
+		{"the speaker reported speaking on a day dates their later quotes",
+			"أعلن الوزير سامر الحداد، الثلاثاء، خطة جديدة للمياه.\nوقال الحداد: \"سنبني ثلاثة سدود جديدة\".", "2025-06-03", BasisWeekday},
+		{"another speaker's day does not",
+			"أعلنت الوزيرة ليلى منصور، الثلاثاء، خطة جديدة.\nوقال الوزير سامر الحداد: \"سنبني ثلاثة سدود جديدة\".", "2025-06-05", BasisPublished},
+		{"a narrative date before does not",
+			"وفي 14 مايو وقعت الحادثة.\nوقال الوزير: \"سنبني ثلاثة مستشفيات جديدة\".", "2025-06-05", BasisPublished},
+		{"a pluperfect sentence does not",
+			"وكان الوزير سامر الحداد قد أعلن الثلاثاء خطة.\nوقال الحداد: \"سنبني ثلاثة سدود جديدة\".", "2025-06-05", BasisPublished},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &quotes.Article{Published: "2025-06-05", Text: tt.text}
+			recs := Attribute(a, quotes.Extract(a.Text))
+			r := recs[len(recs)-1]
+			if str0(r.SaidOn) != tt.day || str0(r.SaidOnBasis) != tt.basis {
+				t.Errorf("said_on %s (%s), want %s (%s)", str0(r.SaidOn), str0(r.SaidOnBasis), tt.day, tt.basis)
+			}
+		})
 	}
 }
