@@ -36,13 +36,16 @@ type attributor struct {
 	ws      []word         // the words of the story
 	pairs   map[string]int // how often each pair of adjacent words occurs
 	people  entities
-	events  []event     // who was the subject of a reporting verb or spoke, in text order
-	pos     int         // where the cue being read stands: carrying looks before it
-	others  [][2]int    // byte ranges, marks included, of the names and terms in marks
-	quoted  [][2]int    // byte ranges of the words of every quote
-	clues   []clue      // the time words of the story
-	last    attribution // the previous quote's attribution
-	lastEnd int         // and where that quote ended
+	events  []event           // who was the subject of a reporting verb or spoke, in text order
+	pos     int               // where the cue being read stands: carrying looks before it
+	others  [][2]int          // byte ranges, marks included, of the names and terms in marks
+	quoted  [][2]int          // byte ranges of the words of every quote
+	clues   []clue            // the time words of the story
+	skels   map[string]string // skeletons of the story's words
+	full    map[string]string // fullName's answers
+	byFirst map[rune][]int    // word indexes by the first letter of their skeleton
+	last    attribution       // the previous quote's attribution
+	lastEnd int               // and where that quote ended
 }
 
 // inQuote reports whether byte offset off is inside the words of a quote.
@@ -138,8 +141,8 @@ func (at *attributor) clueNear(lo, v int) *clue {
 	bestDist := 1 << 62
 	for i := range at.clues {
 		c := &at.clues[i]
-		if c.at < from || c.at >= to || c.earlier || at.inQuote(c.at) {
-			continue
+		if c.at < from || c.at >= to || c.earlier || c.basis == BasisExplicit || at.inQuote(c.at) {
+			continue // an explicit date near a verb often dates its object, not the words
 		}
 		d := c.at - ref
 		if d < 0 {
@@ -201,6 +204,67 @@ func isCueVerb(w string) bool {
 	return ok && k == cueVerb
 }
 
+// candidates returns, in text order, the indexes of the story's words
+// that may be spellings of a or b: those whose skeleton starts with the
+// same letter.
+func (at *attributor) candidates(a, b string) []int {
+	if at.byFirst == nil {
+		at.byFirst = map[rune][]int{}
+		for i, w := range at.ws {
+			if r := firstSkeletonRune(w.key); r != 0 {
+				at.byFirst[r] = append(at.byFirst[r], i)
+			}
+		}
+	}
+	ra, rb := firstSkeletonRune(a), firstSkeletonRune(b)
+	if ra == rb {
+		return at.byFirst[ra]
+	}
+	return mergeSorted(at.byFirst[ra], at.byFirst[rb])
+}
+
+func firstSkeletonRune(w string) rune {
+	for _, r := range skeleton(strings.TrimPrefix(w, "ال")) {
+		return r
+	}
+	return 0
+}
+
+func mergeSorted(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0] < b[0] {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// same is sameWord with the skeletons of the story's words remembered:
+// fullName compares a name with every word of the story.
+func (at *attributor) same(a, b string) bool {
+	if a == b {
+		return true
+	}
+	a, b = strings.TrimPrefix(a, "ال"), strings.TrimPrefix(b, "ال")
+	if at.skels == nil {
+		at.skels = map[string]string{}
+	}
+	sa, ok := at.skels[a]
+	if !ok {
+		sa = skeleton(a)
+		at.skels[a] = sa
+	}
+	sb, ok := at.skels[b]
+	if !ok {
+		sb = skeleton(b)
+		at.skels[b] = sb
+	}
+	return sameSkeletons(a, sa, b, sb)
+}
+
 // nameBoundary reports whether a name may start right after folded word w.
 func nameBoundary(w string) bool {
 	switch w {
@@ -214,14 +278,27 @@ func nameBoundary(w string) bool {
 // words before its surname elsewhere (لافروف → سيرغي لافروف), or after its
 // first name (فيرا → فيرا ترينر).
 func (at *attributor) fullName(name string) string {
+	if full, ok := at.full[name]; ok {
+		return full
+	}
+	if at.full == nil {
+		at.full = map[string]string{}
+	}
+	full := at.findFullName(name)
+	at.full[name] = full
+	return full
+}
+
+func (at *attributor) findFullName(name string) string {
 	m := foldTokens(name)
 	if len(m) == 0 {
 		return name
 	}
 	best, bestLen := name, len(m)
 	last, first := m[len(m)-1], m[0]
-	for i, w := range at.ws {
-		if sameWord(w.key, last) {
+	for _, i := range at.candidates(last, first) {
+		w := at.ws[i]
+		if at.same(w.key, last) {
 			b := i
 			for b > 0 && i-b < 3 && nameLike(at.ws[b-1].key) && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) &&
 				!(strings.HasPrefix(at.ws[b-1].key, "و") && at.pairs[at.ws[b-1].key+" "+at.ws[b].key] < 2) {
@@ -249,7 +326,7 @@ func (at *attributor) fullName(name string) string {
 				}
 			}
 		}
-		if len(m) == 1 && sameWord(w.key, first) && (i == 0 || !nameLike(at.ws[i-1].key) || strings.HasPrefix(at.ws[i-1].key, "ال")) {
+		if len(m) == 1 && at.same(w.key, first) && (i == 0 || !nameLike(at.ws[i-1].key) || strings.HasPrefix(at.ws[i-1].key, "ال")) {
 			p := at.phrase(i, len(at.ws))
 			if p.name != "" && p.role == "" && (p.next >= len(at.ws) || endsName(at.ws[p.next].key)) && !strings.Contains(p.name, " و") {
 				cand := foldTokens(p.name)
@@ -785,9 +862,19 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 				at.others = append(at.others, [2]int{q.OpenAt, end})
 			}
 		}
-		clues := findClues(at.ws, pub)
-		at.clues = clues
-		at.scanEntities()
+		speech := false
+		for _, q := range qs {
+			if q.Start >= st.start && q.Start < st.end && q.Kind.Attributed() {
+				speech = true
+				break
+			}
+		}
+		var clues []clue
+		if speech { // a story without speech needs no entity table
+			clues = findClues(at.ws, pub)
+			at.clues = clues
+			at.scanEntities()
+		}
 		dated := map[*entity]datedAs{}
 		outlet, credited := a.Outlet, st.agency
 		if outlet == "" {

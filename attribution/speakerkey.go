@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // SpeakerKey returns the canonical key of a speaker's name, the same for
@@ -63,15 +64,26 @@ func sameNameWord(a, b string) bool {
 	if a == b {
 		return true
 	}
-	if max(len([]rune(a)), len([]rune(b))) < 5 {
+	return sameSkeletons(a, skeleton(a), b, skeleton(b))
+}
+
+// sameSkeletons is sameNameWord for words whose skeletons sa and sb are
+// already known.
+func sameSkeletons(a, sa, b, sb string) bool {
+	if a == b {
+		return true
+	}
+	if max(utf8.RuneCountInString(a), utf8.RuneCountInString(b)) < 5 {
 		return false
 	}
-	sa, sb := skeleton(a), skeleton(b)
 	if sa == sb {
 		return true
 	}
-	ra, rb := []rune(sa), []rune(sb)
-	return len(ra) >= 4 && len(rb) >= 4 && editDistance(ra, rb) <= 1
+	la, lb := utf8.RuneCountInString(sa), utf8.RuneCountInString(sb)
+	if la < 4 || lb < 4 || la-lb > 1 || lb-la > 1 {
+		return false
+	}
+	return editDistance([]rune(sa), []rune(sb)) <= 1
 }
 
 func editDistance(a, b []rune) int {
