@@ -127,7 +127,9 @@ func verbLike(w string) bool {
 	if !(strings.HasPrefix(w, "ي") || strings.HasPrefix(w, "ت")) || len([]rune(w)) < 4 {
 		return false
 	}
-	return strings.HasSuffix(w, "ان") || strings.HasSuffix(w, "ون") || strings.HasSuffix(w, "وا") || strings.HasSuffix(w, "ا")
+	n := len([]rune(w))
+	return strings.HasSuffix(w, "ان") && n <= 7 || strings.HasSuffix(w, "ون") || strings.HasSuffix(w, "وا") ||
+		strings.HasSuffix(w, "ا") && n <= 5 // تعهدا، not توميهيسا
 }
 
 // hasArticle reports whether word w is written with the article ال (or
@@ -231,6 +233,12 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 			}
 			break
 		}
+		// A role ending in a noun that wants its genitive (رئيس بلدية
+		// ناغازاكي، مدير مكتب الحملة) takes the next word along.
+		if last := ws[j-1].key; j < limit && j-1 > roleFrom && !hasArticle(text, ws[j-1]) && roleNounSet[last] &&
+			!isStop(ws[j].key) && ws[j].key != "\"" {
+			j++
+		}
 		roleTo = j
 	}
 	// Name, or an organisation when there is no title.
@@ -257,15 +265,15 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 	k := j
 	for k < limit && k-j < 5 {
 		w := ws[k].key
+		if w == "ان" && k > j+1 && k+1 < limit && (isStop(ws[k+1].key) || ws[k+1].key == "ان") &&
+			names != nil && names[ws[k-1].key+" "+w] >= 2 {
+			k++ // مون جاي إن: a name that ends in إن
+			break
+		}
 		if isStop(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !(strings.HasPrefix(w, "لا") && (names["\x00"+w] >= 2 || k+1 >= limit || endsName(ws[k+1].key)))) ||
 			(k == j && (strings.HasPrefix(w, "لل") || w == "ب" || strings.HasPrefix(w, "بال"))) ||
 			(k == j && strings.HasPrefix(w, "ب") && names != nil && names["\x00"+w] < 2) {
 			break // بانتظام، بسبب: a preposition's object, not a name that recurs (بوتين)
-		}
-		if w == "ان" && k > j && k+1 < limit && (isStop(ws[k+1].key) || ws[k+1].key == "ان") &&
-			names != nil && names[ws[k-1].key+" "+w] >= 2 {
-			k++ // مون جاي إن: a name that ends in إن
-			break
 		}
 		// A name goes on only while it looks like one: the words up to the
 		// end of the phrase (a stop, a title, a nationality) are all name
