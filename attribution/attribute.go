@@ -92,10 +92,11 @@ func (at *attributor) scanEntities() {
 		if in(titleSet, w) && (i == 0 || !in(titleSet, at.ws[i-1].key)) {
 			p := at.phrase(i, len(at.ws))
 			if p.name != "" {
-				at.people.person(at.fullName(p.name), p.role, p.g)
-			} else if p.role != "" && !strings.HasPrefix(w, "ال") {
-				// An unnamed office holder ("متحدث باسم الجيش"), kept as written.
-				at.people.institution(p.role, p.g)
+				at.resolve(p, p.g)
+			} else if p.role != "" && !hasArticle(at.text, at.ws[i]) {
+				// An unnamed office holder ("متحدث باسم الجيش"), kept as
+				// written; its title lets "المتحدث" find it later.
+				at.people.institution(p.role, p.g).role = p.role
 			}
 			continue
 		}
@@ -249,6 +250,9 @@ func (at *attributor) same(a, b string) bool {
 		return true
 	}
 	a, b = strings.TrimPrefix(a, "ال"), strings.TrimPrefix(b, "ال")
+	if a+"ي" == b || b+"ي" == a {
+		return false
+	}
 	if at.skels == nil {
 		at.skels = map[string]string{}
 	}
@@ -301,7 +305,8 @@ func (at *attributor) findFullName(name string) string {
 		if at.same(w.key, last) {
 			b := i
 			for b > 0 && i-b < 3 && nameLike(at.ws[b-1].key) && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) &&
-				!(strings.HasPrefix(at.ws[b-1].key, "و") && at.pairs[at.ws[b-1].key+" "+at.ws[b].key] < 2) {
+				!(strings.HasPrefix(at.ws[b-1].key, "و") && at.pairs[at.ws[b-1].key+" "+at.ws[b].key] < 2) &&
+				!(strings.HasPrefix(at.ws[b-1].key, "ب") && at.pairs["\x00"+at.ws[b-1].key] < 2) {
 				b--
 			}
 			// The name must start right after a title, an adjective, a
@@ -385,13 +390,19 @@ func (at *attributor) resolve(p phrase, g gender) (*entity, float64) {
 	if p.g != genderUnknown {
 		g = p.g
 	}
+	if p.inst != "" && statementNouns[bare(foldTokens(p.inst)[0])] && len(foldTokens(p.inst)) <= 2 {
+		// "وأضاف البيان": the statement speaks for whoever issued it.
+		if e := at.carry(genderUnknown, at.pos); e != nil {
+			return e, confCarried
+		}
+	}
 	switch {
 	case p.name != "":
 		if strings.HasPrefix(p.role, "ال") {
 			// "وناشد المتحدث سكان الجولان": after a title given earlier
 			// in full, an unknown word is the verb's object, not a name.
 			toks := foldTokens(p.name)
-			if e := at.people.byRole(p.role); e != nil && at.people.find(toks) == nil && at.pairs["\x00"+toks[0]] < 2 {
+			if e := at.people.byRole(p.role); e != nil && len(toks) == 1 && at.people.find(toks) == nil {
 				return e, confRole
 			}
 		}
@@ -714,6 +725,10 @@ func (at *attributor) contextBefore(e *entity, pos int, dated map[*entity]datedA
 	}
 	return best
 }
+
+// statementNouns stand for the words of whoever issued them (وأضاف
+// البيان، وقال التسجيل).
+var statementNouns = set([]string{"بيان", "تسجيل", "رسالة", "تغريدة", "منشور", "تقرير"})
 
 // leadingParticles open a clause before its subject (لكن المنظمة قالت).
 var leadingParticles = set([]string{"لكن", "ولكن", "فيما", "بينما", "كما", "و", "ف", "ثم", "بالمقابل", "من", "جهته", "جهتها", "أما", "وأما", "وكان", "وكانت", "كان", "كانت", "قد", "وقد"})

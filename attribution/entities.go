@@ -12,7 +12,8 @@ import (
 type entity struct {
 	name string   // fullest name as written, or the organisation phrase
 	toks []string // folded name tokens
-	role string   // the title chain as written, "" when none
+	role string   // the first title chain the story gives, as written, "" when none
+	also []string // the other title chains the story gives
 	g    gender
 	inst bool // an organisation or unnamed source
 }
@@ -41,7 +42,11 @@ func sameWord(a, b string) bool {
 	if a == b {
 		return true
 	}
-	return sameNameWord(strings.TrimPrefix(a, "ال"), strings.TrimPrefix(b, "ال"))
+	a, b = strings.TrimPrefix(a, "ال"), strings.TrimPrefix(b, "ال")
+	if a+"ي" == b || b+"ي" == a {
+		return false // إيران is not الإيراني
+	}
+	return sameNameWord(a, b)
 }
 
 // containsName reports whether every word of short appears in long, in
@@ -87,9 +92,7 @@ func (t *entities) person(name, role string, g gender) *entity {
 	if len(toks) > len(best.toks) && containsName(toks, best.toks) {
 		best.name, best.toks = name, toks
 	}
-	if best.role == "" {
-		best.role = role
-	}
+	best.addRole(role)
 	if best.g == genderUnknown {
 		best.g = g
 	}
@@ -118,32 +121,50 @@ func (t *entities) byRole(role string) *entity {
 	}
 	for i := len(t.list) - 1; i >= 0; i-- {
 		e := t.list[i]
-		if e.role == "" {
-			continue
-		}
-		have := roleWords(e.role)
-		if !sameWord(have[0], want[0]) {
-			continue // الرئيس is not نائب الرئيس
-		}
-		ok := true
-		for _, w := range want {
-			found := false
-			for _, h := range have {
-				if sameWord(w, h) {
-					found = true
-					break
-				}
+		for _, r := range append([]string{e.role}, e.also...) {
+			if r != "" && roleHolds(roleWords(r), want) {
+				return e
 			}
-			if !found {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return e
 		}
 	}
 	return nil
+}
+
+// roleHolds reports whether a role, as words, has the same head as want
+// (الرئيس is not نائب الرئيس) and every word of want.
+func roleHolds(have, want []string) bool {
+	if len(have) == 0 || !sameWord(have[0], want[0]) {
+		return false
+	}
+	for _, w := range want {
+		found := false
+		for _, h := range have {
+			if sameWord(w, h) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// addRole records a title chain the story gives e.
+func (e *entity) addRole(role string) {
+	switch {
+	case role == "" || role == e.role:
+	case e.role == "":
+		e.role = role
+	default:
+		for _, r := range e.also {
+			if r == role {
+				return
+			}
+		}
+		e.also = append(e.also, role)
+	}
 }
 
 // roleWords are the folded words of a role without the article.
