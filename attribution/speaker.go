@@ -239,6 +239,11 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 			!isStop(ws[j].key) && ws[j].key != "\"" {
 			j++
 		}
+		// A second title right after the first chain (أمين سوق عكاظ
+		// الدكتور جريدي المنصوري) belongs to the role too.
+		for j < limit && in(titleSet, ws[j].key) {
+			j++
+		}
 		roleTo = j
 	}
 	// Name, or an organisation when there is no title.
@@ -272,7 +277,8 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 		}
 		if isStop(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !(strings.HasPrefix(w, "لا") && (names["\x00"+w] >= 2 || k+1 >= limit || endsName(ws[k+1].key)))) ||
 			(k == j && (strings.HasPrefix(w, "لل") || w == "ب" || strings.HasPrefix(w, "بال"))) ||
-			(k == j && strings.HasPrefix(w, "ب") && names != nil && names["\x00"+w] < 2) {
+			(k == j && strings.HasPrefix(w, "ب") && names != nil && names["\x00"+w] < 2 &&
+				!(k+1 < limit && !hasArticle(text, ws[k+1]) && !isStop(ws[k+1].key) && nameRunEnds(ws, k+1, limit))) {
 			break // بانتظام، بسبب: a preposition's object, not a name that recurs (بوتين)
 		}
 		// A name goes on only while it looks like one: the words up to the
@@ -315,7 +321,8 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 	if p.next < limit && ws[p.next].key == "," && p.next+1 < limit {
 		app := readPhraseWith(text, ws, p.next+1, limit, names)
 		switch {
-		case p.name == "" && p.role != "" && app.name != "" && app.role == "":
+		case p.name == "" && p.role != "" && app.name != "":
+			// رئيس أركان الجيش الإيراني، الميجر جنرال محمد باقري
 			p.name, p.end, p.next = app.name, app.end, app.next
 		case p.name != "" && p.role == "" && app.role != "" && app.name == "":
 			p.role, p.next = app.role, app.next
