@@ -168,6 +168,37 @@ func (at *attributor) datedBefore(e *entity, pos int) *clue {
 	return nil
 }
 
+// fullInstitution expands a short definite mention of an organisation
+// (المنظمة، المنظمة الدولية، التنظيم، المستشفى) to the fullest form of the
+// same head the story gives (منظمة التجارة العالمية، تنظيم الدولة
+// الإسلامية، مستشفى سالزبري).
+func (at *attributor) fullInstitution(inst string) string {
+	toks := foldTokens(inst)
+	if len(toks) == 0 || len(toks) > 2 || !strings.HasPrefix(toks[0], "ال") || descriptorHeads[bare(toks[0])] {
+		return inst
+	}
+	head := bare(toks[0])
+	best, bestLen := inst, len(toks)
+	for i, w := range at.ws {
+		if w.key != head || hasArticle(at.text, w) || at.inQuote(w.start) {
+			continue // only the construct form names it: منظمة التجارة، مستشفى سالزبري
+		}
+		k := i + 1
+		for k < len(at.ws) && k-i <= 3 {
+			n := at.ws[k].key
+			if hasArticle(at.text, at.ws[k]) && !isStop(n) || k == i+1 && nameLike(n) && !verbLike(n) {
+				k++
+				continue
+			}
+			break
+		}
+		if k-i > bestLen && (len(toks) == 1 || k-i >= 3) {
+			best, bestLen = at.text[w.start:at.ws[k-1].end], k-i
+		}
+	}
+	return best
+}
+
 // nameLike reports whether folded word w can be part of a person's name.
 func nameLike(w string) bool {
 	if isStop(w) || in(titleSet, w) || in(roleNounSet, w) || nisbas[w] || strings.HasPrefix(w, "لل") {
@@ -383,7 +414,7 @@ func (at *attributor) phrase(i, limit int) phrase {
 }
 
 // prepositionSet are the prepositions a description may run through.
-var prepositionSet = set([]string{"في", "من", "على", "عن"})
+var prepositionSet = set([]string{"في", "من"})
 
 // resolve turns a phrase into a speaker.
 func (at *attributor) resolve(p phrase, g gender) (*entity, float64) {
@@ -417,7 +448,7 @@ func (at *attributor) resolve(p phrase, g gender) (*entity, float64) {
 		if e := at.people.byRole(p.inst); e != nil && titleSet[bare(foldTokens(p.inst)[0])] {
 			return e, confRole
 		}
-		return at.people.institution(p.inst, g), confInst
+		return at.people.institution(at.fullInstitution(p.inst), g), confInst
 	case p.role != "":
 		if e := at.people.byRole(p.role); e != nil {
 			return e, confRole

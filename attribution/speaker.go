@@ -248,7 +248,7 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 	}
 	// Name, or an organisation when there is no title.
 	nameFrom := j
-	if roleFrom < 0 && j < limit && (hasArticle(text, ws[j]) || in(institutionSet, ws[j].key)) && !nameParticles[ws[j].key] {
+	if roleFrom < 0 && j < limit && (hasArticle(text, ws[j]) || in(institutionSet, ws[j].key) || in(descriptorHeads, ws[j].key)) && !nameParticles[ws[j].key] {
 		// Organisation or unnamed source, as written: its head and the
 		// words in the article that qualify it (وزارة الخارجية الروسية،
 		// المرصد السوري لحقوق الإنسان), not the object after it.
