@@ -410,8 +410,20 @@ func (at *attributor) phrase(i, limit int) phrase {
 		p.inst = at.text[at.ws[i].start:at.ws[k-1].end]
 		p.end, p.next = at.ws[k-1].end, k
 	}
+	// "إحدى الفرنسيات المحتجزات وتدعى هوليا توران": the name given.
+	for j := i; j+1 < p.next; j++ {
+		if namedVerbs[at.ws[j].key] {
+			if n := readPhraseWith(at.text, at.ws, j+1, len(at.ws), at.pairs); n.name != "" {
+				n.start = p.start
+				return n
+			}
+		}
+	}
 	return p
 }
+
+// namedVerbs introduce the name of someone just described (وتدعى، ويدعى).
+var namedVerbs = set([]string{"تدعى", "وتدعى", "يدعى", "ويدعى", "واسمه", "واسمها", "تسمى", "وتسمى", "يسمى", "ويسمى"})
 
 // prepositionSet are the prepositions a description may run through.
 var prepositionSet = set([]string{"في", "من"})
@@ -796,12 +808,7 @@ func (at *attributor) subjectBefore(lo, c int) phrase {
 func (at *attributor) afterAttributor(c, limit int) phrase {
 	j := c + 1
 	if j < limit && at.ws[j].key == quotes.Fold("ما") {
-		j++
-		if j < limit {
-			if _, _, ok := cueAt(at.ws[j].key); ok {
-				j++
-			}
-		}
+		j += 2 // the relaying verb: بحسب ما نقلته، وفق ما أعلن
 	}
 	p := at.phrase(j, limit)
 	if p.inst != "" && isOutlet(p.inst) {

@@ -114,6 +114,9 @@ func isStop(w string) bool {
 	if w[0] >= '0' && w[0] <= '9' {
 		return true
 	}
+	if strings.HasPrefix(w, "ل") && agencySet[w[len("ل"):]] {
+		return true // لرويترز: the outlet a statement was made to
+	}
 	if _, _, ok := cueAt(w); ok {
 		return true
 	}
@@ -137,6 +140,21 @@ func verbLike(w string) bool {
 func hasArticle(text string, w word) bool {
 	s := text[w.start:w.end]
 	return strings.HasPrefix(s, "ال") || strings.HasPrefix(s, "وال") || strings.HasPrefix(s, "فال")
+}
+
+// nameLength returns how many words from k form a name that ends at the
+// end of the phrase (a stop, a title, a nationality), or 0.
+func nameLength(ws []word, k, limit int) int {
+	for e := k; e < limit && e-k < 5; e++ {
+		w := ws[e].key
+		if endsName(w) {
+			return e - k
+		}
+		if !nameLike(w) || verbLike(w) || (e > k && strings.HasPrefix(w, "و") && !nameParticles[w]) {
+			return 0
+		}
+	}
+	return 0
 }
 
 // nameRunEnds reports whether the words from k on reach the end of a name
@@ -209,7 +227,7 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 				}
 				break
 			}
-			if isStop(w) && !(hasArticle(text, ws[j]) || strings.HasPrefix(w, "لل")) {
+			if isStop(w) {
 				break
 			}
 			b := bare(w)
@@ -244,6 +262,16 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 		for j < limit && in(titleSet, ws[j].key) {
 			j++
 		}
+		// So does a place (مدير مكتب الحملة في لبنان وليد بن علي الجلال)
+		// when a name of two words or more follows it.
+		if j+2 < limit && ws[j].key == quotes.Fold("في") && !mediumNouns[bare(ws[j+1].key)] {
+			for skip := 2; skip <= 3 && j+skip < limit; skip++ {
+				if n := nameLength(ws, j+skip, limit); n >= 2 {
+					j += skip
+					break
+				}
+			}
+		}
 		roleTo = j
 	}
 	// Name, or an organisation when there is no title.
@@ -275,10 +303,17 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 			k++ // مون جاي إن: a name that ends in إن
 			break
 		}
+		if k > j && nameParticles[ws[k-1].key] && w != "," && w != "." && w != ":" && w != "\"" {
+			k++ // بن علي: whatever follows بن is a name
+			continue
+		}
+		if k == j && in(descriptorHeads, w) {
+			break // سكان الجولان: a description, not a name
+		}
 		if isStop(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !(strings.HasPrefix(w, "لا") && (names["\x00"+w] >= 2 || k+1 >= limit || endsName(ws[k+1].key)))) ||
 			(k == j && (strings.HasPrefix(w, "لل") || w == "ب" || strings.HasPrefix(w, "بال"))) ||
 			(k == j && strings.HasPrefix(w, "ب") && names != nil && names["\x00"+w] < 2 &&
-				!(k+1 < limit && !hasArticle(text, ws[k+1]) && !isStop(ws[k+1].key) && nameRunEnds(ws, k+1, limit))) {
+				!(k+1 < limit && !isStop(ws[k+1].key) && nameRunEnds(ws, k+1, limit))) {
 			break // بانتظام، بسبب: a preposition's object, not a name that recurs (بوتين)
 		}
 		// A name goes on only while it looks like one: the words up to the
