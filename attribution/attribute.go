@@ -380,7 +380,8 @@ func (at *attributor) findFullName(name string) string {
 // the verb's complement (وقال رجل إطفاء في غرفة تحكم في المدينة: …).
 func (at *attributor) phrase(i, limit int) phrase {
 	p := readPhraseWith(at.text, at.ws, i, limit, at.pairs)
-	if p.inst == "" || !descriptorHeads[bare(at.ws[i].key)] {
+	if p.inst == "" || !descriptorHeads[bare(at.ws[i].key)] ||
+		strings.HasSuffix(at.ws[i].key, "ون") && p.next < limit && !prepositionSet[at.ws[p.next].key] {
 		return p
 	}
 	k := p.next

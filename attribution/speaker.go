@@ -281,7 +281,10 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 		// words in the article that qualify it (وزارة الخارجية الروسية،
 		// المرصد السوري لحقوق الإنسان), not the object after it.
 		k := j + 1
-		for k < limit && k-j < 6 && !isStop(ws[k].key) {
+		// A sound plural in -ون cannot govern a genitive: in "وصف
+		// مشجعون القرار" the next word is the verb's object.
+		plural := strings.HasSuffix(ws[j].key, "ون") && !hasArticle(text, ws[j])
+		for k < limit && k-j < 6 && !isStop(ws[k].key) && !plural {
 			w := ws[k].key
 			if hasArticle(text, ws[k]) || (strings.HasPrefix(w, "ل") && k+1 < limit && hasArticle(text, ws[k+1])) {
 				k++
