@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/isnad/isnad/store"
 )
 
 // Exit statuses, decided in exactly one place (exitCode) and listed in the
@@ -18,6 +20,8 @@ const (
 	exitOK          = 0
 	exitUsage       = 1
 	exitInputFailed = 2
+	exitLocked      = 3
+	exitNewer       = 4
 	exitInterrupted = 130
 )
 
@@ -25,7 +29,9 @@ const exitHelp = `EXIT STATUS:
    0    success
    1    usage error (unknown flag, missing argument, bad value) or another failure that stopped the run
    2    some inputs could not be read (each is named on stderr); the others were processed
-   130  interrupted (Ctrl-C)`
+   3    the database is in use by another isnad process (a writer: ingest, alias)
+   4    the database was written by a newer isnad
+   130  interrupted (Ctrl-C); an ingest keeps every batch it committed`
 
 // env is what a command needs from the process: its streams. Commands
 // never touch os.Stdin/os.Stdout directly, so tests run them in-process.
@@ -65,6 +71,12 @@ func exitCode(ctx context.Context, err error, stderr io.Writer) int {
 	case errors.Is(err, errInputsFailed):
 		fmt.Fprintln(stderr, "isnad:", err)
 		return exitInputFailed
+	case errors.Is(err, store.ErrLocked):
+		fmt.Fprintln(stderr, "isnad:", store.ErrLocked.Error()+"; wait for it to finish, or give another --db")
+		return exitLocked
+	case errors.Is(err, store.ErrNewer):
+		fmt.Fprintln(stderr, "isnad:", err)
+		return exitNewer
 	}
 	// Usage errors (ours and urfave/cli's flag errors) and anything else
 	// that stopped the command.
@@ -86,17 +98,30 @@ recursively), or - for standard input; gzip-compressed files (.gz) are read too.
 Flags go before paths.
 
 Examples:
-   isnad extract testdata/sample/txt/
    isnad extract --format text testdata/sample/articles.jsonl
    cat articles.jsonl | isnad extract - > quotes.jsonl
+   isnad ingest testdata/sample/articles.jsonl
+   isnad quotes --speaker لافروف
+   isnad speakers --top 20
+   isnad export --format csv -o quotes.csv
+   isnad --db /tmp/test.db stats
    isnad eval --gold gold.jsonl articles.jsonl
+
+The database is $XDG_DATA_HOME/isnad/isnad.db unless --db or ISNAD_DB names another.
 
 ` + exitHelp,
 		Writer:    e.stdout,
 		ErrWriter: e.stderr,
 		Reader:    e.stdin,
+		Flags:     []cli.Flag{dbFlag()},
 		Commands: []*cli.Command{
 			newExtractCommand(e),
+			newIngestCommand(e),
+			newQuotesCommand(e),
+			newSpeakersCommand(e),
+			newAliasCommand(e),
+			newExportCommand(e),
+			newStatsCommand(e),
 			newEvalCommand(e),
 		},
 		// Decide exit statuses in run, never behind the caller's back.

@@ -1,0 +1,247 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync/atomic"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/isnad/isnad/attribution"
+	"github.com/isnad/isnad/quotes"
+	"github.com/isnad/isnad/store"
+)
+
+// batchSize is how many articles go into one write transaction: small
+// enough to bound memory and keep Ctrl-C quick, large enough that the
+// fsync of each commit is amortised (ENGINEERING.md §1.2).
+const batchSize = 256
+
+type ingestOptions struct {
+	records bool
+	over    overrides
+	quiet   bool
+}
+
+func newIngestCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "ingest",
+		Usage:     "extract, attribute and store the quotes of articles",
+		ArgsUsage: "PATH...",
+		Description: `Reads every article of every PATH (a .txt page, a JSONL file, a directory, or -
+for standard input), extracts and attributes its quotes and stores them in the
+database. An article already stored (same text) is skipped, so running the same
+ingest twice adds nothing. With --records, PATH holds quote records written by
+"isnad extract" (the map step of a cluster run) and they are loaded as they are.
+
+A progress line is shown on stderr when it is a terminal; a summary is printed at
+the end. Ctrl-C stops after the current batch; everything committed is kept.
+Only one ingest may write a database at a time: a second one fails with exit 3.
+
+Examples:
+   isnad ingest testdata/sample/articles.jsonl
+   isnad --db /tmp/news.db ingest crawl/2025-06/
+   zcat crawl.jsonl.gz | isnad ingest -
+   isnad extract big.jsonl > records.jsonl && isnad ingest --records records.jsonl`,
+		Flags: []cli.Flag{
+			dbFlag(),
+			&cli.BoolFlag{Name: "records", Usage: "PATH holds quote records from \"isnad extract\", not articles"},
+			&cli.StringFlag{Name: "outlet", Usage: "outlet of every article (overrides the input's)"},
+			&cli.StringFlag{Name: "published", Usage: "publication date of every article, YYYY-MM-DD"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress line and no summary"},
+		},
+		Action: func(c *cli.Context) error {
+			paths, err := e.paths(c)
+			if err != nil {
+				return err
+			}
+			if v := c.String("published"); v != "" {
+				if _, ok := attribution.ParsePublished(v); !ok {
+					return usagef("--published %q: not a date (want YYYY-MM-DD)", v)
+				}
+			}
+			db, err := openDB(c, false)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			opts := ingestOptions{records: c.Bool("records"), over: overrides{outlet: c.String("outlet"), published: c.String("published")}, quiet: c.Bool("quiet")}
+			return runIngest(c.Context, e, db, opts, paths)
+		},
+	}
+}
+
+// ingestState is what the progress line shows; the ingest goroutine
+// updates it, the ticker reads it.
+type ingestState struct {
+	articles, quotes atomic.Int64
+}
+
+func runIngest(ctx context.Context, e *env, db *store.DB, opts ingestOptions, paths []string) error {
+	var (
+		total   store.IngestStats
+		batch   []store.Article
+		state   ingestState
+		started = time.Now()
+	)
+	flush := func(ctx context.Context) error {
+		if len(batch) == 0 {
+			return nil
+		}
+		st, err := db.Ingest(ctx, batch)
+		if err != nil {
+			return err
+		}
+		total.Add(st)
+		batch = batch[:0]
+		return nil
+	}
+	add := func(a store.Article) error {
+		batch = append(batch, a)
+		state.articles.Add(1)
+		state.quotes.Add(int64(len(a.Records)))
+		if len(batch) >= batchSize {
+			return flush(ctx)
+		}
+		return nil
+	}
+	stop := e.progress(opts.quiet, func() string {
+		n := state.articles.Load()
+		rate := float64(n) / time.Since(started).Seconds()
+		return fmt.Sprintf("ingest: %d articles, %d quotes, %.0f articles/s", n, state.quotes.Load(), rate)
+	})
+	var err error
+	if opts.records {
+		err = e.readRecords(ctx, paths, add)
+	} else {
+		err = e.process(ctx, paths, opts.over, func(a *quotes.Article, recs []attribution.Record) error {
+			return add(store.Article{
+				Hash: attribution.ContentHash(a.Text), ID: attribution.ArticleID(a), Outlet: a.Outlet,
+				URL: a.URL, Published: attribution.PublishedDay(a), Title: a.Title, Records: recs,
+			})
+		})
+	}
+	// Whatever was read before an interruption or a bad input is kept.
+	ferr := flush(context.WithoutCancel(ctx))
+	stop()
+	if ferr != nil {
+		return ferr
+	}
+	if !opts.quiet {
+		fmt.Fprintf(e.stderr, "isnad: ingested %d articles (%d new, %d already stored), %d quotes added in %s into %s\n",
+			total.New+total.Known, total.New, total.Known, total.Quotes, time.Since(started).Round(time.Millisecond), db.Path())
+	}
+	return err
+}
+
+// readRecords reads quote records (JSONL written by "isnad extract") and
+// hands them to add grouped by article, consecutive records of one
+// article making one group.
+func (e *env) readRecords(ctx context.Context, paths []string, add func(store.Article) error) error {
+	failed := 0
+	for _, p := range paths {
+		var r io.Reader
+		if p == "-" {
+			r = e.stdin
+		} else {
+			f, err := os.Open(p)
+			if err != nil {
+				e.warn(err)
+				failed++
+				continue
+			}
+			defer f.Close()
+			r = f
+		}
+		var cur store.Article
+		emit := func() error {
+			if len(cur.Records) == 0 {
+				return nil
+			}
+			err := add(cur)
+			cur = store.Article{}
+			return err
+		}
+		br := bufio.NewReaderSize(r, 1<<20)
+		for line := 1; ; line++ {
+			if line%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			b, rerr := br.ReadBytes('\n')
+			if len(b) > 0 && string(b) != "\n" {
+				var rec attribution.Record
+				if err := json.Unmarshal(b, &rec); err != nil || rec.ID == "" || rec.Article == "" {
+					if err == nil {
+						err = errors.New(`missing "id" or "article"`)
+					}
+					e.warn(fmt.Errorf("%s:%d: not a quote record: %w", p, line, err))
+					failed++
+				} else {
+					if rec.Article != cur.ID {
+						if err := emit(); err != nil {
+							return err
+						}
+						cur = store.Article{Hash: "records:" + attribution.ContentHash(rec.Article), ID: rec.Article,
+							Outlet: deref(rec.Outlet), URL: deref(rec.URL), Published: deref(rec.Published)}
+					}
+					cur.Records = append(cur.Records, rec)
+				}
+			}
+			if rerr == io.EOF {
+				break
+			}
+			if rerr != nil {
+				e.warn(fmt.Errorf("%s:%d: %w", p, line, rerr))
+				failed++
+				break
+			}
+		}
+		if err := emit(); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		return errInputsFailed
+	}
+	return nil
+}
+
+// progress shows line() on stderr every quarter second while stderr is a
+// terminal and quiet is false; the returned stop clears it.
+func (e *env) progress(quiet bool, line func() string) (stop func()) {
+	f, ok := e.stderr.(*os.File)
+	if quiet || !ok {
+		return func() {}
+	}
+	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 || os.Getenv("TERM") == "dumb" {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(250 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				fmt.Fprint(f, "\r\033[K")
+				return
+			case <-t.C:
+				fmt.Fprintf(f, "\r\033[K%s", line())
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
+}

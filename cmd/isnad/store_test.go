@@ -1,0 +1,127 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/isnad/isnad/attribution"
+	"github.com/isnad/isnad/store"
+)
+
+var sample = filepath.Join("..", "..", "testdata", "sample", "articles.jsonl")
+
+func TestSecondWriterGetsInUse(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "isnad.db")
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	start := time.Now()
+	code, _, errOut := runIsnad(t, "", "--db", path, "ingest", sample)
+	if code != exitLocked || !strings.Contains(errOut, "in use by another isnad process") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %v: it must not hang", d)
+	}
+	// Readers are refused too while the writer holds the file.
+	if code, _, _ := runIsnad(t, "", "--db", path, "stats"); code != exitLocked {
+		t.Errorf("stats during a write: exit %d, want %d", code, exitLocked)
+	}
+}
+
+func TestIngestRecordsFromExtract(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := runIsnad(t, "", "extract", sample)
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	records := filepath.Join(dir, "records.jsonl")
+	os.WriteFile(records, []byte(out), 0o600)
+	db := filepath.Join(dir, "isnad.db")
+	if code, _, errOut := runIsnad(t, "", "--db", db, "ingest", "--records", records); code != 0 {
+		t.Fatal(errOut)
+	}
+	_, _, errAgain := runIsnad(t, "", "--db", db, "ingest", "--records", records)
+	if !strings.Contains(errAgain, "(0 new, 10 already stored), 0 quotes added") {
+		t.Errorf("re-ingest of records: %s", errAgain)
+	}
+	// The stored records are the extracted ones, field for field.
+	_, exported, _ := runIsnad(t, "", "--db", db, "export", "--format", "jsonl")
+	if got, want := strings.Count(exported, "\n"), strings.Count(out, "\n"); got != want {
+		t.Errorf("%d records exported, %d extracted", got, want)
+	}
+	byID := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r attribution.Record
+		json.Unmarshal([]byte(line), &r)
+		byID[r.ID] = line
+	}
+	for _, line := range strings.Split(strings.TrimSpace(exported), "\n") {
+		var r attribution.Record
+		json.Unmarshal([]byte(line), &r)
+		if byID[r.ID] != line {
+			t.Errorf("record %s changed:\n%s\n%s", r.ID, byID[r.ID], line)
+		}
+	}
+}
+
+func TestCSVReadsBackAsTheRecords(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "isnad.db")
+	if code, _, errOut := runIsnad(t, "", "--db", db, "ingest", sample); code != 0 {
+		t.Fatal(errOut)
+	}
+	_, jsonl, _ := runIsnad(t, "", "--db", db, "export", "--format", "jsonl")
+	_, out, _ := runIsnad(t, "", "--db", db, "export", "--format", "csv", "--raw", "--bom=false")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], ",") != strings.Join(csvColumns, ",") {
+		t.Fatalf("header %v", rows[0])
+	}
+	lines := strings.Split(strings.TrimSpace(jsonl), "\n")
+	if len(rows)-1 != len(lines) {
+		t.Fatalf("%d rows, %d records", len(rows)-1, len(lines))
+	}
+	for i, line := range lines {
+		var r attribution.Record
+		json.Unmarshal([]byte(line), &r)
+		conf := ""
+		if r.Confidence != nil {
+			conf = strconv.FormatFloat(*r.Confidence, 'f', -1, 64)
+		}
+		want := []string{r.ID, deref(r.Speaker), deref(r.Role), deref(r.SaidOn), r.Quote, string(r.Kind), deref(r.Outlet),
+			deref(r.Published), deref(r.URL), r.Article, deref(r.Cue), deref(r.Mention), deref(r.Credited), conf}
+		if strings.Join(rows[i+1], "\x00") != strings.Join(want, "\x00") {
+			t.Errorf("row %d:\n got %q\nwant %q", i+1, rows[i+1], want)
+		}
+	}
+}
+
+func TestNeutralize(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"formula", "=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"},
+		{"plus", "+1", "'+1"},
+		{"dialogue dash", "-لا أعرف", "'-لا أعرف"},
+		{"at sign", "@user", "'@user"},
+		{"tab", "\tx", "'\tx"},
+		{"carriage return", "\rx", "'\rx"},
+		{"plain Arabic", "قال الوزير", "قال الوزير"},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := neutralize(tt.in); got != tt.want {
+				t.Errorf("neutralize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

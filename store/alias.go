@@ -1,0 +1,185 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/isnad/isnad/attribution"
+)
+
+// Alias is one of the user's merges: quotes of Variant count as
+// Canonical's.
+type Alias struct {
+	Variant   string `json:"variant"`   // the variant's speaker key
+	Canonical string `json:"canonical"` // the canonical speaker key
+}
+
+// AddAlias merges every variant name into the speaker canonical names: the
+// stored quotes of each variant move to the canonical speaker now, and
+// quotes ingested later follow the alias. It returns the canonical key.
+func (db *DB) AddAlias(ctx context.Context, canonical string, variants ...string) (string, error) {
+	if db.readOnly {
+		return "", ErrReadOnly
+	}
+	ck := attribution.SpeakerKey(canonical)
+	if ck == "" {
+		return "", fmt.Errorf("alias: %q has no letters", canonical)
+	}
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		aliases := tx.Bucket(bucketAliases)
+		if c := aliases.Get([]byte(ck)); c != nil {
+			ck = string(c) // the canonical name is itself a variant
+		}
+		for _, v := range variants {
+			vk := attribution.SpeakerKey(v)
+			if vk == "" || vk == ck {
+				continue
+			}
+			if err := aliases.Put([]byte(vk), []byte(ck)); err != nil {
+				return err
+			}
+			// Variants that pointed at vk now point at ck.
+			if err := aliases.ForEach(func(k, val []byte) error {
+				if string(val) == vk {
+					return aliases.Put(copyBytes(k), []byte(ck))
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := moveSpeaker(tx, vk, ck, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("alias add: %w", err)
+	}
+	return ck, nil
+}
+
+// RemoveAlias undoes the merge of variant: the alias is deleted and the
+// quotes whose speaker was written as that variant move back to a speaker
+// of their own.
+func (db *DB) RemoveAlias(ctx context.Context, variant string) error {
+	if db.readOnly {
+		return ErrReadOnly
+	}
+	vk := attribution.SpeakerKey(variant)
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		aliases := tx.Bucket(bucketAliases)
+		ck := aliases.Get([]byte(vk))
+		if ck == nil {
+			return fmt.Errorf("%q is not an alias", variant)
+		}
+		ck = copyBytes(ck)
+		if err := aliases.Delete([]byte(vk)); err != nil {
+			return err
+		}
+		return moveSpeaker(tx, string(ck), vk, func(r *attribution.Record) bool {
+			return attribution.SpeakerKey(deref(r.Speaker)) == vk
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("alias rm: %w", err)
+	}
+	return nil
+}
+
+// Aliases lists the user's merges, sorted by canonical key then variant.
+func (db *DB) Aliases(ctx context.Context) ([]Alias, error) {
+	var out []Alias
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketAliases).ForEach(func(k, v []byte) error {
+			out = append(out, Alias{Variant: string(k), Canonical: string(v)})
+			return nil
+		})
+	})
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Canonical != out[j].Canonical {
+			return out[i].Canonical < out[j].Canonical
+		}
+		return out[i].Variant < out[j].Variant
+	})
+	return out, err
+}
+
+// moveSpeaker moves the quotes of speaker from (those keep(r) selects,
+// all when keep is nil) to speaker to, re-indexing them and recounting
+// both speakers from their quotes.
+func moveSpeaker(tx *bolt.Tx, from, to string, keep func(*attribution.Record) bool) error {
+	idx := tx.Bucket(idxSpeaker)
+	qb := tx.Bucket(bucketQuotes)
+	prefix := key(from, "")
+	var moves [][2][]byte
+	c := idx.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		rest := k[len(prefix):] // said_on \0 id
+		id := rest[bytes.LastIndexByte(rest, 0)+1:]
+		if keep != nil {
+			var r attribution.Record
+			if err := json.Unmarshal(qb.Get(id), &r); err != nil {
+				return err
+			}
+			if !keep(&r) {
+				continue
+			}
+		}
+		moves = append(moves, [2][]byte{copyBytes(k), append([]byte(to+"\x00"), rest...)})
+	}
+	for _, m := range moves {
+		if err := idx.Delete(m[0]); err != nil {
+			return err
+		}
+		if err := idx.Put(m[1], nil); err != nil {
+			return err
+		}
+	}
+	if err := recount(tx, from); err != nil {
+		return err
+	}
+	return recount(tx, to)
+}
+
+// recount rebuilds the speaker record of key sk from its indexed quotes,
+// or deletes it when none is left.
+func recount(tx *bolt.Tx, sk string) error {
+	speakers, qb, surnames := tx.Bucket(bucketSpeakers), tx.Bucket(bucketQuotes), tx.Bucket(idxSurname)
+	var s *Speaker
+	prefix := key(sk, "")
+	c := tx.Bucket(idxSpeaker).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		var r attribution.Record
+		if err := json.Unmarshal(qb.Get(k[bytes.LastIndexByte(k, 0)+1:]), &r); err != nil {
+			return err
+		}
+		if r.Speaker == nil {
+			continue
+		}
+		if s == nil {
+			s = &Speaker{Name: *r.Speaker, Key: sk, Aliases: map[string]int{}, Roles: map[string]int{}, Outlets: map[string]int{}}
+		}
+		s.addRecord(&r)
+	}
+	sur := key(surnameKey(sk), sk)
+	if s == nil {
+		if err := surnames.Delete(sur); err != nil {
+			return err
+		}
+		return speakers.Delete([]byte(sk))
+	}
+	b, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	if err := surnames.Put(sur, nil); err != nil {
+		return err
+	}
+	return speakers.Put([]byte(sk), b)
+}

@@ -1,0 +1,316 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/isnad/isnad/attribution"
+)
+
+// Article is one article to store with its quote records.
+type Article struct {
+	// Hash identifies the article: the content hash of its text
+	// (attribution.ContentHash), or for records loaded without the text a
+	// hash of the article id.
+	Hash      string
+	ID        string
+	Outlet    string
+	URL       string
+	Published string
+	Title     string
+	Records   []attribution.Record
+}
+
+// articleValue is what the articles bucket keeps.
+type articleValue struct {
+	ID        string   `json:"id"`
+	Outlet    string   `json:"outlet,omitempty"`
+	URL       string   `json:"url,omitempty"`
+	Published string   `json:"published,omitempty"`
+	Title     string   `json:"title,omitempty"`
+	Quotes    []string `json:"quotes"`
+}
+
+// Speaker is one person or organisation quoted, merged across articles
+// by canonical key (attribution.SpeakerKey, the user's aliases, and a
+// surname alone joining the one full name that has it).
+type Speaker struct {
+	Name      string         `json:"name"`
+	Key       string         `json:"key"`
+	Aliases   map[string]int `json:"aliases"` // every name written, with its count
+	Roles     map[string]int `json:"roles"`
+	Quotes    int            `json:"quotes"`
+	Outlets   map[string]int `json:"outlets"`
+	FirstSaid string         `json:"first_said,omitempty"`
+	LastSaid  string         `json:"last_said,omitempty"`
+}
+
+// IngestStats counts what one Ingest did.
+type IngestStats struct {
+	New    int // articles stored
+	Known  int // articles already in the database, left alone
+	Quotes int // quote records added
+}
+
+// Add adds o to s.
+func (s *IngestStats) Add(o IngestStats) {
+	s.New += o.New
+	s.Known += o.Known
+	s.Quotes += o.Quotes
+}
+
+// Ingest stores articles and their records in one write transaction:
+// all of them or, on error, none. An article whose hash is already stored
+// is skipped, so ingesting the same input twice adds nothing. Callers
+// batch their articles (a few hundred per call keeps transactions small
+// and bounds memory). The context is checked before the transaction
+// starts; a batch that started is finished.
+func (db *DB) Ingest(ctx context.Context, arts []Article) (IngestStats, error) {
+	var st IngestStats
+	if db.readOnly {
+		return st, ErrReadOnly
+	}
+	if err := ctx.Err(); err != nil {
+		return st, err
+	}
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		st = IngestStats{}
+		w := newWriter(tx)
+		for i := range arts {
+			added, known, err := w.article(&arts[i])
+			if err != nil {
+				return fmt.Errorf("article %s: %w", arts[i].ID, err)
+			}
+			if known {
+				st.Known++
+				continue
+			}
+			st.New++
+			st.Quotes += added
+		}
+		return w.flush()
+	})
+	if err != nil {
+		return IngestStats{}, fmt.Errorf("ingest: %w", err)
+	}
+	return st, nil
+}
+
+// writer holds one write transaction's buckets and the speakers it
+// changed, written back once at the end.
+type writer struct {
+	tx                                     *bolt.Tx
+	articles, quotes, speakers, aliases    *bolt.Bucket
+	bySpeaker, bySaid, byOutlet, bySurname *bolt.Bucket
+	changed                                map[string]*Speaker
+	index                                  [][2][]byte // index bucket name, key: sorted before writing
+}
+
+func newWriter(tx *bolt.Tx) *writer {
+	return &writer{
+		tx:        tx,
+		articles:  tx.Bucket(bucketArticles),
+		quotes:    tx.Bucket(bucketQuotes),
+		speakers:  tx.Bucket(bucketSpeakers),
+		aliases:   tx.Bucket(bucketAliases),
+		bySpeaker: tx.Bucket(idxSpeaker),
+		bySaid:    tx.Bucket(idxSaid),
+		byOutlet:  tx.Bucket(idxOutlet),
+		bySurname: tx.Bucket(idxSurname),
+		changed:   map[string]*Speaker{},
+	}
+}
+
+func (w *writer) article(a *Article) (added int, known bool, err error) {
+	if w.articles.Get([]byte(a.Hash)) != nil {
+		return 0, true, nil
+	}
+	av := articleValue{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Published: a.Published, Title: a.Title}
+	for i := range a.Records {
+		r := &a.Records[i]
+		if w.quotes.Get([]byte(r.ID)) != nil {
+			continue // the same quote came in another article's copy
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			return 0, false, err
+		}
+		if err := w.quotes.Put([]byte(r.ID), b); err != nil {
+			return 0, false, err
+		}
+		av.Quotes = append(av.Quotes, r.ID)
+		said, pub, outlet := deref(r.SaidOn), deref(r.Published), deref(r.Outlet)
+		w.index = append(w.index, [2][]byte{idxSaid, key(said, r.ID)}, [2][]byte{idxOutlet, key(outlet, pub, r.ID)})
+		if r.Speaker != nil && *r.Speaker != "" {
+			sk, err := w.speakerKey(*r.Speaker)
+			if err != nil {
+				return 0, false, err
+			}
+			if err := w.count(sk, r); err != nil {
+				return 0, false, err
+			}
+			w.index = append(w.index, [2][]byte{idxSpeaker, key(sk, said, r.ID)})
+		}
+		added++
+	}
+	b, err := json.Marshal(av)
+	if err != nil {
+		return 0, false, err
+	}
+	return added, false, w.articles.Put([]byte(a.Hash), b)
+}
+
+// flush writes the index entries in key order, which bbolt inserts far
+// faster than random keys, and the changed speakers.
+func (w *writer) flush() error {
+	sort.Slice(w.index, func(i, j int) bool {
+		if c := bytes.Compare(w.index[i][0], w.index[j][0]); c != 0 {
+			return c < 0
+		}
+		return bytes.Compare(w.index[i][1], w.index[j][1]) < 0
+	})
+	for _, e := range w.index {
+		if err := w.tx.Bucket(e[0]).Put(e[1], nil); err != nil {
+			return err
+		}
+	}
+	for k, s := range w.changed {
+		b, err := json.Marshal(s)
+		if err != nil {
+			return err
+		}
+		if err := w.speakers.Put([]byte(k), b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// speakerKey returns the canonical key of a speaker name: the user's
+// alias if there is one; the key of an existing speaker that is the same
+// person (a surname alone, or a transliteration variant, when exactly one
+// stored speaker fits); else the name's own key.
+func (w *writer) speakerKey(name string) (string, error) {
+	k := attribution.SpeakerKey(name)
+	if k == "" {
+		k = name
+	}
+	if c := w.aliases.Get([]byte(k)); c != nil {
+		return string(c), nil
+	}
+	if _, ok := w.changed[k]; ok || w.speakers.Get([]byte(k)) != nil {
+		return k, nil
+	}
+	cands, err := candidates(w.bySurname, w.speakers, w.changed, name)
+	if err != nil {
+		return "", err
+	}
+	if len(cands) == 1 {
+		return cands[0].Key, nil
+	}
+	return k, nil
+}
+
+// count adds record r to the speaker with key sk.
+func (w *writer) count(sk string, r *attribution.Record) error {
+	s, err := loadSpeaker(w.speakers, w.changed, sk)
+	if err != nil {
+		return err
+	}
+	if s == nil {
+		s = &Speaker{Name: *r.Speaker, Key: sk, Aliases: map[string]int{}, Roles: map[string]int{}, Outlets: map[string]int{}}
+		surname := surnameKey(sk)
+		if err := w.bySurname.Put(key(surname, sk), nil); err != nil {
+			return err
+		}
+	}
+	s.addRecord(r)
+	w.changed[sk] = s
+	return nil
+}
+
+// addRecord counts r in s: its name as written, role, outlet and dates;
+// the longest name seen becomes the display name.
+func (s *Speaker) addRecord(r *attribution.Record) {
+	name := *r.Speaker
+	s.Aliases[name]++
+	if len([]rune(name)) > len([]rune(s.Name)) {
+		s.Name = name
+	}
+	if r.Role != nil && *r.Role != "" {
+		s.Roles[*r.Role]++
+	}
+	if r.Outlet != nil && *r.Outlet != "" {
+		s.Outlets[*r.Outlet]++
+	}
+	s.Quotes++
+	if d := deref(r.SaidOn); d != "" {
+		if s.FirstSaid == "" || d < s.FirstSaid {
+			s.FirstSaid = d
+		}
+		if d > s.LastSaid {
+			s.LastSaid = d
+		}
+	}
+}
+
+// loadSpeaker returns the speaker with key k, from the pending changes or
+// the bucket, or nil.
+func loadSpeaker(b *bolt.Bucket, changed map[string]*Speaker, k string) (*Speaker, error) {
+	if s, ok := changed[k]; ok {
+		return s, nil
+	}
+	v := b.Get([]byte(k))
+	if v == nil {
+		return nil, nil
+	}
+	var s Speaker
+	if err := json.Unmarshal(v, &s); err != nil {
+		return nil, fmt.Errorf("speaker %q: %w", k, err)
+	}
+	return &s, nil
+}
+
+// surnameKey is the last word of a speaker key: the blocking key of the
+// surname index.
+func surnameKey(sk string) string {
+	if i := strings.LastIndexByte(sk, ' '); i >= 0 {
+		return sk[i+1:]
+	}
+	return sk
+}
+
+// candidates returns the stored speakers that may be the person called
+// name: same surname skeleton, and attribution.SameSpeaker agrees.
+func candidates(bySurname, speakers *bolt.Bucket, changed map[string]*Speaker, name string) ([]*Speaker, error) {
+	k := attribution.SpeakerKey(name)
+	if k == "" {
+		return nil, nil
+	}
+	prefix := key(surnameKey(k), "")
+	var out []*Speaker
+	c := bySurname.Cursor()
+	for sk, _ := c.Seek(prefix); sk != nil && bytes.HasPrefix(sk, prefix); sk, _ = c.Next() {
+		s, err := loadSpeaker(speakers, changed, string(sk[len(prefix):]))
+		if err != nil {
+			return nil, err
+		}
+		if s != nil && (s.Key == k || attribution.SameSpeaker(name, s.Name)) {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

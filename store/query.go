@@ -1,0 +1,248 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/isnad/isnad/attribution"
+	"github.com/isnad/isnad/quotes"
+)
+
+// Query selects quotes. Empty fields select everything.
+type Query struct {
+	Speakers []string    // speaker keys (from FindSpeakers)
+	From, To string      // said_on range, YYYY-MM-DD, inclusive
+	Outlet   string      // exact outlet
+	Kind     quotes.Kind // direct, partial or other
+	Limit    int         // at most this many; 0 for no limit
+}
+
+func (q Query) match(r *attribution.Record) bool {
+	if q.Outlet != "" && deref(r.Outlet) != q.Outlet {
+		return false
+	}
+	if q.Kind != "" && r.Kind != q.Kind {
+		return false
+	}
+	d := deref(r.SaidOn)
+	if q.From != "" && (d == "" || d < q.From) {
+		return false
+	}
+	if q.To != "" && (d == "" || d > q.To) {
+		return false
+	}
+	return true
+}
+
+// chunk is how many keys one read transaction walks before it is closed
+// and the walk resumes in a new one: long read transactions pin pages and
+// block a writer that must grow the file (ENGINEERING.md §1.4).
+const chunk = 2048
+
+// Quotes calls fn for every quote that q selects, ordered by speaker,
+// then day said, then id when speakers are given, else by day said (quotes
+// with no day first), then id. Lookups by speaker and by day are prefix
+// and range scans of the indexes. Records are decoded copies; fn may keep
+// them. It stops at fn's first error, which it returns.
+func (db *DB) Quotes(ctx context.Context, q Query, fn func(attribution.Record) error) error {
+	n := 0
+	emit := func(r attribution.Record) error {
+		if !q.match(&r) {
+			return nil
+		}
+		if q.Limit > 0 && n >= q.Limit {
+			return errStop
+		}
+		n++
+		return fn(r)
+	}
+	var err error
+	if len(q.Speakers) > 0 {
+		for _, sk := range q.Speakers {
+			lo, hi := key(sk, q.From), key(sk, "\xff")
+			if q.To != "" {
+				hi = key(sk, q.To+"\xff")
+			}
+			if err = db.walk(ctx, idxSpeaker, lo, hi, emit); err != nil {
+				break
+			}
+		}
+	} else {
+		lo, hi := []byte(q.From), []byte("\xff")
+		if q.To != "" {
+			hi = []byte(q.To + "\xff")
+		}
+		err = db.walk(ctx, idxSaid, lo, hi, emit)
+	}
+	if err == errStop {
+		return nil
+	}
+	return err
+}
+
+var errStop = fmt.Errorf("stop")
+
+// walk visits the index keys in [lo, hi] in chunks of read transactions
+// and calls fn with the quote each names (its id is the key's last part).
+func (db *DB) walk(ctx context.Context, index, lo, hi []byte, fn func(attribution.Record) error) error {
+	from := lo
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var recs []attribution.Record
+		var next []byte
+		err := db.bolt.View(func(tx *bolt.Tx) error {
+			qb := tx.Bucket(bucketQuotes)
+			c := tx.Bucket(index).Cursor()
+			k, _ := c.Seek(from)
+			for ; k != nil && bytes.Compare(k, hi) <= 0; k, _ = c.Next() {
+				if len(recs) == chunk {
+					next = copyBytes(k)
+					return nil
+				}
+				id := k[bytes.LastIndexByte(k, 0)+1:]
+				v := qb.Get(id)
+				if v == nil {
+					continue
+				}
+				var r attribution.Record
+				if err := json.Unmarshal(v, &r); err != nil {
+					return fmt.Errorf("quote %s: %w", id, err)
+				}
+				recs = append(recs, r)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, r := range recs {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		if next == nil {
+			return nil
+		}
+		from = next
+	}
+}
+
+// FindSpeakers returns the stored speakers that the name may stand for:
+// through the user's aliases, the speaker key (hamza, alef and
+// transliteration variants), and the surname (لافروف finds سيرغي لافروف).
+// More than one result means the name is ambiguous.
+func (db *DB) FindSpeakers(ctx context.Context, name string) ([]Speaker, error) {
+	var out []Speaker
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		speakers := tx.Bucket(bucketSpeakers)
+		k := attribution.SpeakerKey(name)
+		if c := tx.Bucket(bucketAliases).Get([]byte(k)); c != nil {
+			k = string(c)
+		}
+		if s, err := loadSpeaker(speakers, nil, k); err != nil || s != nil {
+			if s != nil {
+				out = append(out, *s)
+			}
+			return err
+		}
+		cands, err := candidates(tx.Bucket(idxSurname), speakers, nil, name)
+		for _, s := range cands {
+			out = append(out, *s)
+		}
+		return err
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Quotes > out[j].Quotes })
+	return out, err
+}
+
+// Speakers returns every speaker, most quoted first (ties by name); top > 0
+// keeps the first top.
+func (db *DB) Speakers(ctx context.Context, top int) ([]Speaker, error) {
+	var out []Speaker
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketSpeakers).ForEach(func(k, v []byte) error {
+			var s Speaker
+			if err := json.Unmarshal(v, &s); err != nil {
+				return fmt.Errorf("speaker %q: %w", k, err)
+			}
+			out = append(out, s)
+			return nil
+		})
+	})
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Quotes != out[j].Quotes {
+			return out[i].Quotes > out[j].Quotes
+		}
+		return out[i].Name < out[j].Name
+	})
+	if top > 0 && len(out) > top {
+		out = out[:top]
+	}
+	return out, err
+}
+
+// Stats describe a database.
+type Stats struct {
+	Articles  int                 `json:"articles"`
+	Quotes    int                 `json:"quotes"`
+	ByKind    map[quotes.Kind]int `json:"by_kind"`
+	Speakers  int                 `json:"speakers"`
+	Outlets   int                 `json:"outlets"`
+	FirstSaid string              `json:"first_said,omitempty"`
+	LastSaid  string              `json:"last_said,omitempty"`
+	Aliases   int                 `json:"aliases"`
+	Bytes     int64               `json:"bytes"`
+}
+
+// Stats counts articles, quotes by kind, speakers and outlets, and reads
+// the range of days said and the file size.
+func (db *DB) Stats(ctx context.Context) (Stats, error) {
+	st := Stats{ByKind: map[quotes.Kind]int{}}
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		st.Articles = tx.Bucket(bucketArticles).Stats().KeyN
+		st.Speakers = tx.Bucket(bucketSpeakers).Stats().KeyN
+		st.Aliases = tx.Bucket(bucketAliases).Stats().KeyN
+		err := tx.Bucket(bucketQuotes).ForEach(func(_, v []byte) error {
+			var r struct {
+				Kind quotes.Kind `json:"kind"`
+			}
+			if err := json.Unmarshal(v, &r); err != nil {
+				return err
+			}
+			st.Quotes++
+			st.ByKind[r.Kind]++
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		// Distinct outlets: jump from one outlet's keys to the next.
+		c := tx.Bucket(idxOutlet).Cursor()
+		for k, _ := c.First(); k != nil; {
+			st.Outlets++
+			outlet := k[:bytes.IndexByte(k, 0)+1]
+			k, _ = c.Seek(append(copyBytes(outlet[:len(outlet)-1]), 1))
+		}
+		// Days said: the first and last non-empty keys of idx_said.
+		c = tx.Bucket(idxSaid).Cursor()
+		if k, _ := c.Seek([]byte{1}); k != nil {
+			st.FirstSaid = string(k[:bytes.IndexByte(k, 0)])
+		}
+		if k, _ := c.Last(); k != nil && k[0] != 0 {
+			st.LastSaid = string(k[:bytes.IndexByte(k, 0)])
+		}
+		return nil
+	})
+	if fi, ferr := os.Stat(db.path); ferr == nil {
+		st.Bytes = fi.Size()
+	}
+	return st, err
+}

@@ -1,0 +1,185 @@
+// Package store keeps quote records in one BoltDB file: articles by
+// content hash (ingesting an article twice is a no-op), quotes by their
+// stable id, speakers by canonical key with their aliases, roles, counts,
+// outlets and dates, and index buckets whose sortable keys make every
+// lookup a prefix or range scan. It is the only package that imports
+// bbolt; no transaction or bbolt byte slice leaves it.
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// SchemaVersion is the layout this package writes. A file with a higher
+// version is refused with ErrNewer.
+const SchemaVersion = 1
+
+// DefaultTimeout is how long Open waits for another process's lock.
+const DefaultTimeout = 3 * time.Second
+
+var (
+	// ErrLocked is returned by Open when another process holds the
+	// database and the lock timeout passed.
+	ErrLocked = errors.New("the database is in use by another isnad process")
+	// ErrNewer is returned by Open when the file was written by a newer
+	// version of isnad than this one.
+	ErrNewer = errors.New("the database was written by a newer isnad; upgrade isnad to read it")
+	// ErrReadOnly is returned by writes on a database opened read-only.
+	ErrReadOnly = errors.New("the database is open read-only")
+)
+
+// Bucket names.
+var (
+	bucketMeta     = []byte("meta")
+	bucketArticles = []byte("articles")    // content hash → articleValue
+	bucketQuotes   = []byte("quotes")      // quote id → attribution.Record
+	bucketSpeakers = []byte("speakers")    // speaker key → Speaker
+	bucketAliases  = []byte("aliases")     // variant key → canonical key (the user's merges)
+	idxSpeaker     = []byte("idx_speaker") // speaker key \0 said_on \0 quote id
+	idxSaid        = []byte("idx_said")    // said_on \0 quote id
+	idxOutlet      = []byte("idx_outlet")  // outlet \0 published \0 quote id
+	idxSurname     = []byte("idx_surname") // surname skeleton \0 speaker key
+	allBuckets     = [][]byte{bucketMeta, bucketArticles, bucketQuotes, bucketSpeakers, bucketAliases, idxSpeaker, idxSaid, idxOutlet, idxSurname}
+	keySchema      = []byte("schema")
+)
+
+// Options configure Open.
+type Options struct {
+	// ReadOnly opens the file with a shared lock: several readers may
+	// open it together, none while a writer holds it. The file must exist.
+	ReadOnly bool
+	// Timeout bounds the wait for another process's lock; zero means
+	// DefaultTimeout.
+	Timeout time.Duration
+}
+
+// DB is an open isnad database.
+type DB struct {
+	bolt     *bolt.DB
+	path     string
+	readOnly bool
+}
+
+// Open opens (or, unless read-only, creates) the database at path,
+// creating its directory with mode 0700 and the file with mode 0600. It
+// returns ErrLocked when another process holds the file past the timeout
+// and ErrNewer when the file's schema is newer than SchemaVersion.
+func Open(path string, opts Options) (*DB, error) {
+	timeout := opts.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	if !opts.ReadOnly {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, fmt.Errorf("open store %s: %w", path, err)
+		}
+	}
+	b, err := bolt.Open(path, 0o600, &bolt.Options{
+		Timeout:      timeout,
+		ReadOnly:     opts.ReadOnly,
+		FreelistType: bolt.FreelistMapType,
+	})
+	if err != nil {
+		if errors.Is(err, berrors.ErrTimeout) {
+			return nil, fmt.Errorf("open store %s: %w", path, ErrLocked)
+		}
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	db := &DB{bolt: b, path: path, readOnly: opts.ReadOnly}
+	if err := db.init(); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// init creates the buckets of a new file and checks the schema version.
+func (db *DB) init() error {
+	check := func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			return nil
+		}
+		if v := meta.Get(keySchema); len(v) == 8 && binary.BigEndian.Uint64(v) > SchemaVersion {
+			return fmt.Errorf("schema %d: %w", binary.BigEndian.Uint64(v), ErrNewer)
+		}
+		return nil
+	}
+	if db.readOnly {
+		return db.bolt.View(func(tx *bolt.Tx) error {
+			if tx.Bucket(bucketMeta) == nil {
+				return errors.New("not an isnad database (no meta bucket)")
+			}
+			return check(tx)
+		})
+	}
+	return db.bolt.Update(func(tx *bolt.Tx) error {
+		if err := check(tx); err != nil {
+			return err
+		}
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		if meta.Get(keySchema) == nil {
+			v := make([]byte, 8)
+			binary.BigEndian.PutUint64(v, SchemaVersion)
+			return meta.Put(keySchema, v)
+		}
+		return nil
+	})
+}
+
+// Close closes the database; it is safe to call once.
+func (db *DB) Close() error { return db.bolt.Close() }
+
+// Path returns the file the database lives in.
+func (db *DB) Path() string { return db.path }
+
+// Check runs bbolt's consistency check over the whole file and returns
+// the problems found, joined, or nil.
+func (db *DB) Check() error {
+	return db.bolt.View(func(tx *bolt.Tx) error {
+		var errs []error
+		for err := range tx.Check() {
+			errs = append(errs, err)
+		}
+		return errors.Join(errs...)
+	})
+}
+
+// copyBytes copies a slice read inside a transaction, which bbolt only
+// keeps valid until the transaction ends.
+func copyBytes(b []byte) []byte {
+	if b == nil {
+		return nil
+	}
+	return append([]byte(nil), b...)
+}
+
+// key joins the parts of an index key with NUL bytes: no UTF-8 text holds
+// one, so a prefix scan of "a\0" never matches "ab\0".
+func key(parts ...string) []byte {
+	n := 0
+	for _, p := range parts {
+		n += len(p) + 1
+	}
+	b := make([]byte, 0, n)
+	for i, p := range parts {
+		if i > 0 {
+			b = append(b, 0)
+		}
+		b = append(b, p...)
+	}
+	return b
+}

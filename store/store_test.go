@@ -1,0 +1,327 @@
+package store
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/isnad/isnad/attribution"
+	"github.com/isnad/isnad/quotes"
+)
+
+var ctx = context.Background()
+
+// mustOpen opens a database in a fresh directory and checks its
+// consistency when the test ends.
+func mustOpen(tb testing.TB) *DB {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "sub", "isnad.db")
+	db, err := Open(path, Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		if err := db.Check(); err != nil {
+			tb.Errorf("consistency check: %v", err)
+		}
+		db.Close()
+	})
+	return db
+}
+
+func sp(s string) *string { return &s }
+
+// rec builds a record; said may be "".
+func rec(id, speaker, said, outlet string, kind quotes.Kind) attribution.Record {
+	r := attribution.Record{ID: id, Article: "a-" + id, Quote: "نص " + id, Kind: kind, Outlet: sp(outlet), Published: sp("2025-06-05")}
+	if speaker != "" {
+		r.Speaker = sp(speaker)
+	}
+	if said != "" {
+		r.SaidOn = sp(said)
+	}
+	return r
+}
+
+func art(hash string, recs ...attribution.Record) Article {
+	return Article{Hash: hash, ID: hash, Records: recs}
+}
+
+func ids(t *testing.T, db *DB, q Query) []string {
+	t.Helper()
+	var out []string
+	if err := db.Quotes(ctx, q, func(r attribution.Record) error {
+		out = append(out, r.ID)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestOpenCreatesPrivateFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data", "isnad")
+	db, err := Open(filepath.Join(dir, "isnad.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for path, want := range map[string]os.FileMode{dir: 0o700, db.Path(): 0o600} {
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fi.Mode().Perm(); got != want {
+			t.Errorf("%s: mode %v, want %v", path, got, want)
+		}
+	}
+}
+
+func TestOpenLockedDatabaseFailsFast(t *testing.T) {
+	db := mustOpen(t)
+	start := time.Now()
+	_, err := Open(db.Path(), Options{Timeout: 200 * time.Millisecond})
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("second open: %v, want ErrLocked", err)
+	}
+	if time.Since(start) > 5*time.Second {
+		t.Errorf("took %v", time.Since(start))
+	}
+	if _, err := Open(db.Path(), Options{ReadOnly: true, Timeout: 200 * time.Millisecond}); !errors.Is(err, ErrLocked) {
+		t.Errorf("read-only open while a writer holds the file: %v, want ErrLocked", err)
+	}
+}
+
+func TestReadOnlyOpens(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "isnad.db")
+	if _, err := Open(path, Options{ReadOnly: true}); err == nil {
+		t.Fatal("read-only open of a missing file succeeded")
+	}
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	r1, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r1.Close()
+	r2, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("two readers: %v", err)
+	}
+	defer r2.Close()
+	if _, err := r1.Ingest(ctx, []Article{art("h")}); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("ingest on a read-only database: %v", err)
+	}
+}
+
+func TestNewerSchemaIsRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "isnad.db")
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.bolt.Update(func(tx *bolt.Tx) error {
+		v := make([]byte, 8)
+		binary.BigEndian.PutUint64(v, SchemaVersion+1)
+		return tx.Bucket(bucketMeta).Put(keySchema, v)
+	})
+	db.Close()
+	if _, err := Open(path, Options{}); !errors.Is(err, ErrNewer) {
+		t.Fatalf("open: %v, want ErrNewer", err)
+	}
+}
+
+func TestIngestIsIdempotent(t *testing.T) {
+	db := mustOpen(t)
+	batch := []Article{
+		art("h1", rec("q1", "سيرغي لافروف", "2025-06-04", "الأفق", quotes.Direct), rec("q2", "", "", "الأفق", quotes.Other)),
+		art("h2", rec("q3", "ليلى منصور", "2025-06-01", "الضفة", quotes.Partial)),
+	}
+	st, err := db.Ingest(ctx, batch)
+	if err != nil || st != (IngestStats{New: 2, Quotes: 3}) {
+		t.Fatalf("first ingest: %+v %v", st, err)
+	}
+	st, err = db.Ingest(ctx, batch)
+	if err != nil || st != (IngestStats{Known: 2}) {
+		t.Fatalf("second ingest: %+v %v", st, err)
+	}
+	s, _ := db.Stats(ctx)
+	if s.Articles != 2 || s.Quotes != 3 || s.Speakers != 2 || s.Outlets != 2 || s.ByKind[quotes.Direct] != 1 ||
+		s.FirstSaid != "2025-06-01" || s.LastSaid != "2025-06-04" || s.Bytes == 0 {
+		t.Errorf("stats %+v", s)
+	}
+}
+
+func TestSpeakerLookupThroughVariants(t *testing.T) {
+	db := mustOpen(t)
+	db.Ingest(ctx, []Article{
+		art("h1", rec("q1", "سيرغي لافروف", "2025-06-04", "الأفق", quotes.Direct)),
+		art("h2", rec("q2", "سيرجي لافروف", "2025-06-05", "الضفة", quotes.Direct)),
+		art("h3", rec("q3", "لافروف", "2025-06-06", "الرصيف", quotes.Direct)),
+		art("h4", rec("q4", "بشار الأسد", "2025-01-01", "الأفق", quotes.Direct), rec("q5", "حافظ الأسد", "2025-01-02", "الأفق", quotes.Direct)),
+	})
+	tests := []struct {
+		name, query string
+		speakers    int
+		quotes      []string
+	}{
+		{"full name", "سيرغي لافروف", 1, []string{"q1", "q2", "q3"}},
+		{"transliteration variant", "سيرجي لافروف", 1, []string{"q1", "q2", "q3"}},
+		{"surname alone", "لافروف", 1, []string{"q1", "q2", "q3"}},
+		{"hamza spelling", "بشار الاسد", 1, []string{"q4"}},
+		{"a shared surname is ambiguous", "الأسد", 2, nil},
+		{"unknown", "ليلى منصور", 0, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ss, err := db.FindSpeakers(ctx, tt.query)
+			if err != nil || len(ss) != tt.speakers {
+				t.Fatalf("FindSpeakers(%q) = %d speakers %v, %v; want %d", tt.query, len(ss), ss, err, tt.speakers)
+			}
+			if tt.quotes == nil {
+				return
+			}
+			got := ids(t, db, Query{Speakers: []string{ss[0].Key}})
+			if fmt.Sprint(got) != fmt.Sprint(tt.quotes) {
+				t.Errorf("quotes %v, want %v", got, tt.quotes)
+			}
+			if ss[0].Quotes != len(tt.quotes) {
+				t.Errorf("speaker counts %d quotes", ss[0].Quotes)
+			}
+		})
+	}
+}
+
+func TestQueryFilters(t *testing.T) {
+	db := mustOpen(t)
+	db.Ingest(ctx, []Article{art("h1",
+		rec("q1", "سامر الحداد", "2025-03-10", "الأفق", quotes.Direct),
+		rec("q2", "سامر الحداد", "2025-03-11", "الضفة", quotes.Partial),
+		rec("q3", "سامر الحداد", "2025-03-12", "الأفق", quotes.Direct),
+		rec("q4", "", "", "الأفق", quotes.Other),
+	)})
+	ss, _ := db.FindSpeakers(ctx, "الحداد")
+	sk := []string{ss[0].Key}
+	tests := []struct {
+		name string
+		q    Query
+		want []string
+	}{
+		{"all, undated first", Query{}, []string{"q4", "q1", "q2", "q3"}},
+		{"speaker", Query{Speakers: sk}, []string{"q1", "q2", "q3"}},
+		{"from", Query{Speakers: sk, From: "2025-03-11"}, []string{"q2", "q3"}},
+		{"to", Query{Speakers: sk, To: "2025-03-11"}, []string{"q1", "q2"}},
+		{"range without speaker", Query{From: "2025-03-11", To: "2025-03-11"}, []string{"q2"}},
+		{"outlet", Query{Outlet: "الأفق"}, []string{"q4", "q1", "q3"}},
+		{"kind", Query{Kind: quotes.Direct}, []string{"q1", "q3"}},
+		{"limit", Query{Speakers: sk, Limit: 2}, []string{"q1", "q2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ids(t, db, tt.q); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAliasesMergeAndSurviveReingest(t *testing.T) {
+	db := mustOpen(t)
+	db.Ingest(ctx, []Article{
+		art("h1", rec("q1", "توم باراك", "2025-01-01", "الأفق", quotes.Direct)),
+		art("h2", rec("q2", "توماس البراك", "2025-01-02", "الضفة", quotes.Direct)),
+	})
+	if ss, _ := db.FindSpeakers(ctx, "توماس البراك"); len(ss) != 1 || ss[0].Quotes != 1 {
+		t.Fatalf("before the alias: %+v", ss)
+	}
+	ck, err := db.AddAlias(ctx, "توم باراك", "توماس البراك")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss, _ := db.FindSpeakers(ctx, "توماس البراك")
+	if len(ss) != 1 || ss[0].Key != ck || ss[0].Quotes != 2 {
+		t.Fatalf("after the alias: %+v", ss)
+	}
+	// A later article with the variant joins the canonical speaker.
+	db.Ingest(ctx, []Article{art("h3", rec("q3", "توماس البراك", "2025-01-03", "الرصيف", quotes.Direct))})
+	if got := ids(t, db, Query{Speakers: []string{ck}}); fmt.Sprint(got) != "[q1 q2 q3]" {
+		t.Errorf("quotes %v", got)
+	}
+	if as, _ := db.Aliases(ctx); len(as) != 1 || as[0].Canonical != ck {
+		t.Errorf("aliases %+v", as)
+	}
+	if err := db.RemoveAlias(ctx, "توماس البراك"); err != nil {
+		t.Fatal(err)
+	}
+	if ss, _ := db.FindSpeakers(ctx, "توم باراك"); len(ss) != 1 || ss[0].Quotes != 1 {
+		t.Errorf("after removing the alias: %+v", ss)
+	}
+	if err := db.RemoveAlias(ctx, "غير موجود"); err == nil {
+		t.Error("removing an unknown alias succeeded")
+	}
+}
+
+func TestQuotesWalksManyChunks(t *testing.T) {
+	db := mustOpen(t)
+	var recs []attribution.Record
+	for i := 0; i < 2*chunk+17; i++ {
+		recs = append(recs, rec(fmt.Sprintf("q%05d", i), "سامر الحداد", fmt.Sprintf("2025-%02d-01", 1+i%12), "الأفق", quotes.Direct))
+	}
+	if _, err := db.Ingest(ctx, []Article{art("big", recs...)}); err != nil {
+		t.Fatal(err)
+	}
+	got := ids(t, db, Query{})
+	if len(got) != len(recs) {
+		t.Fatalf("%d quotes, want %d", len(got), len(recs))
+	}
+	seen := map[string]bool{}
+	for _, id := range got {
+		if seen[id] {
+			t.Fatalf("%s twice", id)
+		}
+		seen[id] = true
+	}
+}
+
+func TestCanceledIngestWritesNothing(t *testing.T) {
+	db := mustOpen(t)
+	c, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := db.Ingest(c, []Article{art("h", rec("q", "س", "", "", quotes.Direct))}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v", err)
+	}
+	if s, _ := db.Stats(ctx); s.Articles != 0 {
+		t.Errorf("%d articles", s.Articles)
+	}
+}
+
+func ExampleDB() {
+	dir, _ := os.MkdirTemp("", "isnad")
+	defer os.RemoveAll(dir)
+	db, err := Open(filepath.Join(dir, "isnad.db"), Options{})
+	if err != nil {
+		panic(err)
+	}
+	defer db.Close()
+	said, outlet := "2025-06-04", "صحيفة الأفق"
+	speaker := "سيرغي لافروف"
+	db.Ingest(context.Background(), []Article{{Hash: "h1", ID: "a1", Records: []attribution.Record{
+		{ID: "q1", Article: "a1", Quote: "المفاوضات مفيدة", Kind: quotes.Direct, Speaker: &speaker, SaidOn: &said, Outlet: &outlet},
+	}}})
+	ss, _ := db.FindSpeakers(context.Background(), "لافروف")
+	db.Quotes(context.Background(), Query{Speakers: []string{ss[0].Key}}, func(r attribution.Record) error {
+		fmt.Println(*r.Speaker, *r.SaidOn, r.Quote)
+		return nil
+	})
+	// Output: سيرغي لافروف 2025-06-04 المفاوضات مفيدة
+}
