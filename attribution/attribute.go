@@ -300,6 +300,13 @@ func (at *attributor) same(a, b string) bool {
 	return sameSkeletons(a, sa, b, sb)
 }
 
+// constructTitle reports whether word i is a title in construct with the
+// word after it (رئيس روسيا، ملك الأردن).
+func (at *attributor) constructTitle(i int) bool {
+	w := at.ws[i]
+	return in(titleSet, w.key) && !hasArticle(at.text, w) && !bareTitles[bare(w.key)] && !bareTitles[w.key]
+}
+
 // nameBoundary reports whether a name may start right after folded word w.
 func nameBoundary(w string) bool {
 	switch w {
@@ -337,8 +344,9 @@ func (at *attributor) findFullName(name string) string {
 			b := i
 			for b > 0 && i-b < 3 && nameLike(at.ws[b-1].key) && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) &&
 				!(strings.HasPrefix(at.ws[b-1].key, "و") && at.pairs[at.ws[b-1].key+" "+at.ws[b].key] < 2) &&
-				!(strings.HasPrefix(at.ws[b-1].key, "ب") && at.pairs["\x00"+at.ws[b-1].key] < 2) {
-				b--
+				!(strings.HasPrefix(at.ws[b-1].key, "ب") && at.pairs["\x00"+at.ws[b-1].key] < 2) &&
+				!(b >= 2 && at.constructTitle(b-2)) {
+				b-- // but not into the genitive of a title: رئيس روسيا فلاديمير بوتين
 			}
 			// The name must start right after a title, an adjective, a
 			// punctuation mark or the start of a sentence (وزير الخارجية

@@ -190,6 +190,9 @@ func findDayClues(ws []word, pub time.Time) []clue {
 			if !explicitYear && d.After(pub) {
 				d = d.AddDate(-1, 0, 0) // "12 مارس" in a January article is last year's
 			}
+			if d.After(pub) || d.Before(pub.AddDate(-1, 0, 0)) {
+				continue // a date of history or of a coming event, not of words reported now
+			}
 			out = append(out, clue{at: ws[i].start, day: d, basis: BasisExplicit})
 		}
 	}

@@ -200,6 +200,12 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 			p.g = feminine
 		}
 		j++
+		// A title in construct takes its genitive (رئيس روسيا فلاديمير
+		// بوتين، ملك الأردن).
+		if !hasArticle(text, ws[roleFrom]) && !bareTitles[b] && !bareTitles[ws[roleFrom].key] && j < limit &&
+			!isStop(ws[j].key) && ws[j].key != "\"" && !hasArticle(text, ws[j]) && !in(titleSet, ws[j].key) && !in(roleNounSet, ws[j].key) {
+			j++
+		}
 		for j < limit {
 			w := ws[j].key
 			if w == "\"" && in(titleSet, ws[j-1].key) {
@@ -295,6 +301,18 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 		if k > j {
 			p.inst = text[ws[j].start:ws[k-1].end]
 			p.start, p.end, p.next = ws[j].start, ws[k-1].end, k
+			// The name of an outlet or organisation in marks right after
+			// its head: صحيفة "نيويورك تايمز"، وكالة «الأناضول».
+			if k+1 < limit && ws[k].key == "\"" {
+				e := k + 1
+				for e < limit && ws[e].key != "\"" && e-k <= 6 {
+					e++
+				}
+				if e < limit && ws[e].key == "\"" && e > k+1 {
+					p.inst += " " + text[ws[k+1].start:ws[e-1].end]
+					p.end, p.next = ws[e].end, e+1
+				}
+			}
 		}
 		return p
 	}

@@ -105,3 +105,33 @@ func editDistance(a, b []rune) int {
 	}
 	return prev[len(b)]
 }
+
+// LooksLikePerson reports whether a speaker name reads as a person's name
+// (سيرغي لافروف) rather than an organisation, an unnamed source or a
+// description (وزارة الخارجية، مصدر قضائي، الشركة): its first word is not
+// a title, an office or organisation noun, a descriptor of people, or a
+// word with the article, and it has two words or more.
+func LooksLikePerson(name string) bool {
+	toks := foldTokens(cleanName(name))
+	if len(toks) < 2 {
+		return false
+	}
+	first := toks[0]
+	if strings.HasPrefix(first, "ال") || in(titleSet, first) || in(roleNounSet, first) || in(institutionSet, first) || in(descriptorHeads, first) {
+		return false
+	}
+	return !isStop(first)
+}
+
+// Generic reports whether a speaker name is an unnamed source or a generic
+// description (مصدر، المصدر، مسؤول كبير، شهود عيان، البيان) rather than a
+// named person or organisation: such speakers are not merged across
+// articles, where the same words name different people.
+func Generic(name string) bool {
+	toks := foldTokens(cleanName(name))
+	if len(toks) == 0 {
+		return true
+	}
+	first := bare(toks[0])
+	return descriptorHeads[first] || statementNouns[first] || (len(toks) == 1 && (in(titleSet, toks[0]) || in(institutionSet, toks[0]) || in(roleNounSet, toks[0])))
+}

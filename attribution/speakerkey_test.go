@@ -58,3 +58,29 @@ func FuzzSpeakerKey(f *testing.F) {
 		}
 	})
 }
+
+func TestLooksLikePersonAndGeneric(t *testing.T) {
+	tests := []struct {
+		name            string
+		person, generic bool
+	}{
+		{"سيرغي لافروف", true, false},
+		{"لافروف", false, false},
+		{"وزارة الخارجية الروسية", false, false},
+		{"الشرطة البريطانية", false, false},
+		{"مصدر قضائي", false, true},
+		{"المصدر", false, true},
+		{"رجل إطفاء في غرفة تحكم", false, true},
+		{"البيان", false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := LooksLikePerson(tt.name); got != tt.person {
+				t.Errorf("LooksLikePerson = %v, want %v", got, tt.person)
+			}
+			if got := Generic(tt.name); got != tt.generic {
+				t.Errorf("Generic = %v, want %v", got, tt.generic)
+			}
+		})
+	}
+}

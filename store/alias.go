@@ -15,8 +15,22 @@ import (
 // Alias is one of the user's merges: quotes of Variant count as
 // Canonical's.
 type Alias struct {
-	Variant   string `json:"variant"`   // the variant's speaker key
-	Canonical string `json:"canonical"` // the canonical speaker key
+	Variant      string `json:"variant"`       // the variant name as the user wrote it
+	Canonical    string `json:"canonical"`     // the canonical name as the user wrote it
+	CanonicalKey string `json:"canonical_key"` // the speaker key quotes of the variant go to
+}
+
+// aliasTarget reads the canonical key an aliases-bucket value points to,
+// or "" for none.
+func aliasTarget(v []byte) string {
+	if v == nil {
+		return ""
+	}
+	var a Alias
+	if err := json.Unmarshal(v, &a); err != nil {
+		return ""
+	}
+	return a.CanonicalKey
 }
 
 // AddAlias merges every variant name into the speaker canonical names: the
@@ -32,25 +46,39 @@ func (db *DB) AddAlias(ctx context.Context, canonical string, variants ...string
 	}
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		aliases := tx.Bucket(bucketAliases)
-		if c := aliases.Get([]byte(ck)); c != nil {
-			ck = string(c) // the canonical name is itself a variant
+		if c := aliasTarget(aliases.Get([]byte(ck))); c != "" {
+			ck = c // the canonical name is itself a variant
 		}
 		for _, v := range variants {
 			vk := attribution.SpeakerKey(v)
 			if vk == "" || vk == ck {
 				continue
 			}
-			if err := aliases.Put([]byte(vk), []byte(ck)); err != nil {
+			val, err := json.Marshal(Alias{Variant: v, Canonical: canonical, CanonicalKey: ck})
+			if err != nil {
+				return err
+			}
+			if err := aliases.Put([]byte(vk), val); err != nil {
 				return err
 			}
 			// Variants that pointed at vk now point at ck.
+			var repoint []Alias
+			var keys [][]byte
 			if err := aliases.ForEach(func(k, val []byte) error {
-				if string(val) == vk {
-					return aliases.Put(copyBytes(k), []byte(ck))
+				var a Alias
+				if json.Unmarshal(val, &a) == nil && a.CanonicalKey == vk {
+					a.CanonicalKey, a.Canonical = ck, canonical
+					repoint, keys = append(repoint, a), append(keys, copyBytes(k))
 				}
 				return nil
 			}); err != nil {
 				return err
+			}
+			for i, a := range repoint {
+				b, _ := json.Marshal(a)
+				if err := aliases.Put(keys[i], b); err != nil {
+					return err
+				}
 			}
 			if err := moveSpeaker(tx, vk, ck, nil); err != nil {
 				return err
@@ -74,15 +102,14 @@ func (db *DB) RemoveAlias(ctx context.Context, variant string) error {
 	vk := attribution.SpeakerKey(variant)
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		aliases := tx.Bucket(bucketAliases)
-		ck := aliases.Get([]byte(vk))
-		if ck == nil {
+		ck := aliasTarget(aliases.Get([]byte(vk)))
+		if ck == "" {
 			return fmt.Errorf("%q is not an alias", variant)
 		}
-		ck = copyBytes(ck)
 		if err := aliases.Delete([]byte(vk)); err != nil {
 			return err
 		}
-		return moveSpeaker(tx, string(ck), vk, func(r *attribution.Record) bool {
+		return moveSpeaker(tx, ck, vk, func(r *attribution.Record) bool {
 			return attribution.SpeakerKey(deref(r.Speaker)) == vk
 		})
 	})
@@ -97,13 +124,17 @@ func (db *DB) Aliases(ctx context.Context) ([]Alias, error) {
 	var out []Alias
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketAliases).ForEach(func(k, v []byte) error {
-			out = append(out, Alias{Variant: string(k), Canonical: string(v)})
+			var a Alias
+			if err := json.Unmarshal(v, &a); err != nil {
+				return fmt.Errorf("alias %q: %w", k, err)
+			}
+			out = append(out, a)
 			return nil
 		})
 	})
 	sort.Slice(out, func(i, j int) bool {
-		if out[i].Canonical != out[j].Canonical {
-			return out[i].Canonical < out[j].Canonical
+		if out[i].CanonicalKey != out[j].CanonicalKey {
+			return out[i].CanonicalKey < out[j].CanonicalKey
 		}
 		return out[i].Variant < out[j].Variant
 	})

@@ -152,6 +152,10 @@ func (w *writer) article(a *Article) (added int, known bool, err error) {
 			if err != nil {
 				return 0, false, err
 			}
+			if attribution.Generic(*r.Speaker) {
+				// "المصدر" of one article is not "المصدر" of another.
+				sk += " @" + r.Article
+			}
 			if err := w.count(sk, r); err != nil {
 				return 0, false, err
 			}
@@ -201,8 +205,8 @@ func (w *writer) speakerKey(name string) (string, error) {
 	if k == "" {
 		k = name
 	}
-	if c := w.aliases.Get([]byte(k)); c != nil {
-		return string(c), nil
+	if c := aliasTarget(w.aliases.Get([]byte(k))); c != "" {
+		return c, nil
 	}
 	if _, ok := w.changed[k]; ok || w.speakers.Get([]byte(k)) != nil {
 		return k, nil
@@ -240,7 +244,9 @@ func (w *writer) count(sk string, r *attribution.Record) error {
 func (s *Speaker) addRecord(r *attribution.Record) {
 	name := *r.Speaker
 	s.Aliases[name]++
-	if len([]rune(name)) > len([]rune(s.Name)) {
+	// The display name is the spelling written most often (ties: the
+	// longer), not a rare typo.
+	if n, cur := s.Aliases[name], s.Aliases[s.Name]; name != s.Name && (n > cur || n == cur && len([]rune(name)) > len([]rune(s.Name))) {
 		s.Name = name
 	}
 	if r.Role != nil && *r.Role != "" {
@@ -301,7 +307,19 @@ func candidates(bySurname, speakers *bolt.Bucket, changed map[string]*Speaker, n
 		if err != nil {
 			return nil, err
 		}
-		if s != nil && (s.Key == k || attribution.SameSpeaker(name, s.Name)) {
+		if s == nil {
+			continue
+		}
+		switch {
+		case s.Key == k:
+			out = append(out, s)
+		case !strings.Contains(k, " "):
+			// A single word (a surname, or a word like الشركة) joins only a
+			// person's full name with exactly that surname.
+			if strings.Contains(s.Key, " ") && surnameKey(s.Key) == k && attribution.LooksLikePerson(s.Name) {
+				out = append(out, s)
+			}
+		case attribution.SameSpeaker(name, s.Name):
 			out = append(out, s)
 		}
 	}

@@ -144,8 +144,8 @@ func (db *DB) FindSpeakers(ctx context.Context, name string) ([]Speaker, error) 
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		speakers := tx.Bucket(bucketSpeakers)
 		k := attribution.SpeakerKey(name)
-		if c := tx.Bucket(bucketAliases).Get([]byte(k)); c != nil {
-			k = string(c)
+		if c := aliasTarget(tx.Bucket(bucketAliases).Get([]byte(k))); c != "" {
+			k = c
 		}
 		if s, err := loadSpeaker(speakers, nil, k); err != nil || s != nil {
 			if s != nil {

@@ -257,7 +257,7 @@ func TestAliasesMergeAndSurviveReingest(t *testing.T) {
 	if got := ids(t, db, Query{Speakers: []string{ck}}); fmt.Sprint(got) != "[q1 q2 q3]" {
 		t.Errorf("quotes %v", got)
 	}
-	if as, _ := db.Aliases(ctx); len(as) != 1 || as[0].Canonical != ck {
+	if as, _ := db.Aliases(ctx); len(as) != 1 || as[0].CanonicalKey != ck || as[0].Canonical != "توم باراك" || as[0].Variant != "توماس البراك" {
 		t.Errorf("aliases %+v", as)
 	}
 	if err := db.RemoveAlias(ctx, "توماس البراك"); err != nil {

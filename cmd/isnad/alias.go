@@ -33,11 +33,10 @@ Examples:
 						return err
 					}
 					defer db.Close()
-					key, err := db.AddAlias(c.Context, c.Args().First(), c.Args().Tail()...)
-					if err != nil {
+					if _, err := db.AddAlias(c.Context, c.Args().First(), c.Args().Tail()...); err != nil {
 						return err
 					}
-					fmt.Fprintf(e.stdout, "merged %d name(s) into %s (key %s)\n", c.Args().Len()-1, c.Args().First(), key)
+					fmt.Fprintf(e.stdout, "merged %d name(s) into %s\n", c.Args().Len()-1, c.Args().First())
 					return nil
 				},
 			},
