@@ -11,7 +11,8 @@ import (
 // g, v and p letters and emphatics of transliteration (سيرغي/سيرجي),
 // long vowels written or dropped (ترامب/ترمب، زيلينسكي/زيلنسكي), the
 // article on a surname, spacing after عبد, and hashtags. Titles are not
-// removed: give it a name. Use it as a blocking key; SameSpeaker decides.
+// removed: give it a name. It is a blocking key: different people may
+// share it (الأسد/الأسودي), so SameSpeaker decides.
 func SpeakerKey(name string) string {
 	toks := speakerTokens(name)
 	for i, t := range toks {
@@ -73,8 +74,9 @@ func sameSkeletons(a, sa, b, sb string) bool {
 	if a == b {
 		return true
 	}
-	if max(utf8.RuneCountInString(a), utf8.RuneCountInString(b)) < 5 {
-		return false
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if max(na, nb) < 5 || min(na, nb) < 4 {
+		return false // short words are Arabic names with distinct short forms: حسن/حسين، الأسد/الأسودي
 	}
 	if sa == sb {
 		return true

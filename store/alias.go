@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -198,7 +199,7 @@ func recount(tx *bolt.Tx, sk string) error {
 		}
 		s.addRecord(&r)
 	}
-	sur := key(surnameKey(sk), sk)
+	sur := key(surnameKey(strings.TrimSuffix(sk, numberSuffix(sk))), sk)
 	if s == nil {
 		if err := surnames.Delete(sur); err != nil {
 			return err

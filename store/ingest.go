@@ -208,8 +208,23 @@ func (w *writer) speakerKey(name string) (string, error) {
 	if c := aliasTarget(w.aliases.Get([]byte(k))); c != "" {
 		return c, nil
 	}
-	if _, ok := w.changed[k]; ok || w.speakers.Get([]byte(k)) != nil {
-		return k, nil
+	// The key is a blocking key: a stored speaker with it is the same
+	// person only if the names agree; another person with the same key
+	// gets the key with a number (اسد، اسد #2).
+	free := ""
+	for n := 1; ; n++ {
+		kn := numbered(k, n)
+		s, err := loadSpeaker(w.speakers, w.changed, kn)
+		if err != nil {
+			return "", err
+		}
+		if s == nil {
+			free = kn
+			break
+		}
+		if sameAs(name, s) {
+			return kn, nil
+		}
 	}
 	cands, err := candidates(w.bySurname, w.speakers, w.changed, name)
 	if err != nil {
@@ -218,7 +233,29 @@ func (w *writer) speakerKey(name string) (string, error) {
 	if len(cands) == 1 {
 		return cands[0].Key, nil
 	}
-	return k, nil
+	return free, nil
+}
+
+// numbered is the n-th speaker key for blocking key k: k itself, then
+// "k #2", "k #3" for different people who share it.
+func numbered(k string, n int) string {
+	if n == 1 {
+		return k
+	}
+	return fmt.Sprintf("%s #%d", k, n)
+}
+
+// sameAs reports whether name is one of s's spellings.
+func sameAs(name string, s *Speaker) bool {
+	if attribution.SameSpeaker(name, s.Name) {
+		return true
+	}
+	for a := range s.Aliases {
+		if attribution.SameSpeaker(name, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // count adds record r to the speaker with key sk.
@@ -229,7 +266,7 @@ func (w *writer) count(sk string, r *attribution.Record) error {
 	}
 	if s == nil {
 		s = &Speaker{Name: *r.Speaker, Key: sk, Aliases: map[string]int{}, Roles: map[string]int{}, Outlets: map[string]int{}}
-		surname := surnameKey(sk)
+		surname := surnameKey(strings.TrimSuffix(sk, numberSuffix(sk)))
 		if err := w.bySurname.Put(key(surname, sk), nil); err != nil {
 			return err
 		}
@@ -283,6 +320,20 @@ func loadSpeaker(b *bolt.Bucket, changed map[string]*Speaker, k string) (*Speake
 	return &s, nil
 }
 
+// numberSuffix returns the " #n" a numbered key ends with, or "".
+func numberSuffix(k string) string {
+	if i := strings.LastIndex(k, " #"); i >= 0 {
+		return k[i:]
+	}
+	return ""
+}
+
+// sameSurname reports whether a one-word name is the surname of s.
+func sameSurname(word string, s *Speaker) bool {
+	parts := strings.Fields(s.Name)
+	return len(parts) > 0 && attribution.SameSpeaker(word, parts[len(parts)-1])
+}
+
 // surnameKey is the last word of a speaker key: the blocking key of the
 // surname index.
 func surnameKey(sk string) string {
@@ -311,12 +362,14 @@ func candidates(bySurname, speakers *bolt.Bucket, changed map[string]*Speaker, n
 			continue
 		}
 		switch {
-		case s.Key == k:
-			out = append(out, s)
+		case strings.TrimSuffix(s.Key, numberSuffix(s.Key)) == k:
+			if sameAs(name, s) {
+				out = append(out, s)
+			}
 		case !strings.Contains(k, " "):
 			// A single word (a surname, or a word like الشركة) joins only a
 			// person's full name with exactly that surname.
-			if strings.Contains(s.Key, " ") && surnameKey(s.Key) == k && attribution.LooksLikePerson(s.Name) {
+			if strings.Contains(s.Key, " ") && surnameKey(strings.TrimSuffix(s.Key, numberSuffix(s.Key))) == k && attribution.LooksLikePerson(s.Name) && sameSurname(name, s) {
 				out = append(out, s)
 			}
 		case attribution.SameSpeaker(name, s.Name):

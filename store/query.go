@@ -143,11 +143,8 @@ func (db *DB) FindSpeakers(ctx context.Context, name string) ([]Speaker, error) 
 	var out []Speaker
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		speakers := tx.Bucket(bucketSpeakers)
-		k := attribution.SpeakerKey(name)
-		if c := aliasTarget(tx.Bucket(bucketAliases).Get([]byte(k))); c != "" {
-			k = c
-		}
-		if s, err := loadSpeaker(speakers, nil, k); err != nil || s != nil {
+		if c := aliasTarget(tx.Bucket(bucketAliases).Get([]byte(attribution.SpeakerKey(name)))); c != "" {
+			s, err := loadSpeaker(speakers, nil, c)
 			if s != nil {
 				out = append(out, *s)
 			}

@@ -169,6 +169,8 @@ func TestSpeakerLookupThroughVariants(t *testing.T) {
 		art("h2", rec("q2", "سيرجي لافروف", "2025-06-05", "الضفة", quotes.Direct)),
 		art("h3", rec("q3", "لافروف", "2025-06-06", "الرصيف", quotes.Direct)),
 		art("h4", rec("q4", "بشار الأسد", "2025-01-01", "الأفق", quotes.Direct), rec("q5", "حافظ الأسد", "2025-01-02", "الأفق", quotes.Direct)),
+		art("h5", rec("q6", "علي الأسودي", "2025-01-03", "الأفق", quotes.Direct), rec("q7", "علي حسن", "2025-01-04", "الأفق", quotes.Direct),
+			rec("q8", "علي حسين", "2025-01-05", "الأفق", quotes.Direct)),
 	})
 	tests := []struct {
 		name, query string
@@ -180,6 +182,9 @@ func TestSpeakerLookupThroughVariants(t *testing.T) {
 		{"surname alone", "لافروف", 1, []string{"q1", "q2", "q3"}},
 		{"hamza spelling", "بشار الاسد", 1, []string{"q4"}},
 		{"a shared surname is ambiguous", "الأسد", 2, nil},
+		{"a skeleton shared by different names is not a match", "علي الأسودي", 1, []string{"q6"}},
+		{"short names must be spelled alike: حسن", "علي حسن", 1, []string{"q7"}},
+		{"short names must be spelled alike: حسين", "علي حسين", 1, []string{"q8"}},
 		{"unknown", "ليلى منصور", 0, nil},
 	}
 	for _, tt := range tests {
