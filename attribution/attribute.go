@@ -842,7 +842,7 @@ func (at *attributor) relayer(lo, an int) string {
 	for j := an - 1; j >= lo; j-- {
 		if k, _, ok := cueAt(at.ws[j].key); ok && k == cueVerb {
 			if j+1 < an {
-				return strings.Trim(at.text[at.ws[j+1].start:at.ws[an-1].end], " \"«»“”")
+				return cleanName(strings.NewReplacer("\"", "", "«", "", "»", "", "“", "", "”", "").Replace(at.text[at.ws[j+1].start:at.ws[an-1].end]))
 			}
 			return ""
 		}
@@ -977,6 +977,9 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 				if res.credited != "" {
 					r.Credited = optional(res.credited)
 				}
+				if r.Credited != nil && strings.Contains(quotes.Fold(deref(r.Outlet)), quotes.Fold(*r.Credited)) {
+					r.Credited = nil // an outlet's own dateline credits nobody else
+				}
 				conf := res.confidence
 				r.Confidence = &conf
 				if published != "" {
@@ -996,4 +999,11 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 		}
 	}
 	return out
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

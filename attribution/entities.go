@@ -31,9 +31,11 @@ func foldTokens(s string) []string {
 // cleanName drops hashtag marks and the white space around a name as
 // written (مايك #بومبيو → مايك بومبيو).
 func cleanName(s string) string {
-	s = strings.NewReplacer("#", "", "_", " ").Replace(s)
+	s = hashtags.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
+
+var hashtags = strings.NewReplacer("#", "", "_", " ")
 
 // sameWord compares two folded name words, tolerant of transliteration
 // variants (سيرغي/سيرجي، ترامب/ترمب) through the speaker key skeleton and

@@ -88,9 +88,10 @@ func newApp(e *env) *cli.App {
 	app := &cli.App{
 		Name:  "isnad",
 		Usage: "track who said what in Arabic news",
-		Description: `isnad finds the direct quotations in Arabic news articles (text in “…”, «…», "…"),
-says what each is (direct speech, a partial quote, or a name or term in marks)
-and writes one JSON record per quote.
+		Description: `isnad finds the quotations in Arabic news articles (text in “…”, «…», "…"), says
+what each is (direct speech, a partial quote, or a name or term in marks), who
+said it and when, keeps them in one database, looks them up by speaker, exports
+them, and compares how different outlets reported the same statement.
 
 Inputs are .txt pages (one article a file), article JSONL (.jsonl/.ndjson, one
 {"id","outlet","url","published","title","text"} per line), directories (read
@@ -104,6 +105,7 @@ Examples:
    isnad quotes --speaker لافروف
    isnad speakers --top 20
    isnad export --format csv -o quotes.csv
+   isnad compare --changed --format html -o report.html
    isnad --db /tmp/test.db stats
    isnad eval --gold gold.jsonl articles.jsonl
 
@@ -121,6 +123,7 @@ The database is $XDG_DATA_HOME/isnad/isnad.db unless --db or ISNAD_DB names anot
 			newSpeakersCommand(e),
 			newAliasCommand(e),
 			newExportCommand(e),
+			newCompareCommand(e),
 			newStatsCommand(e),
 			newEvalCommand(e),
 		},

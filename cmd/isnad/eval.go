@@ -10,12 +10,14 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/isnad/isnad/attribution"
+	"github.com/isnad/isnad/compare"
 	"github.com/isnad/isnad/evaluation"
 	"github.com/isnad/isnad/quotes"
 )
 
 type evalOptions struct {
 	gold    string
+	groups  string
 	format  string
 	verbose bool
 }
@@ -35,9 +37,11 @@ Only articles that appear in the gold are scored.
 Examples:
    isnad eval --gold dev.gold.jsonl dev.articles.jsonl
    isnad eval --gold dev.gold.jsonl -v dev.articles.jsonl     # list misses and false positives
-   isnad eval --gold dev.gold.jsonl --format json dev.articles.jsonl`,
+   isnad eval --gold dev.gold.jsonl --format json dev.articles.jsonl
+   isnad eval --groups dev.groups.jsonl dev.articles.jsonl       # the compare report's grouping`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "gold", Aliases: []string{"g"}, Required: true, Usage: "gold answers, JSONL"},
+			&cli.StringFlag{Name: "gold", Aliases: []string{"g"}, Usage: "gold answers, JSONL"},
+			&cli.StringFlag{Name: "groups", Usage: "same-event groups, JSONL: also score the compare report (pairwise precision and recall)"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "list misses, false positives and wrong fields"},
 		},
@@ -46,23 +50,53 @@ Examples:
 			if err != nil {
 				return err
 			}
-			return runEval(c.Context, e, evalOptions{gold: c.String("gold"), format: c.String("format"), verbose: c.Bool("verbose")}, paths)
+			opts := evalOptions{gold: c.String("gold"), groups: c.String("groups"), format: c.String("format"), verbose: c.Bool("verbose")}
+			if opts.gold == "" && opts.groups == "" {
+				return usagef("eval: give --gold, --groups or both")
+			}
+			return runEval(c.Context, e, opts, paths)
 		},
 	}
 }
 
-// evaluate runs extraction over paths and scores it against the gold file.
+// evaluate runs extraction over paths and scores it against the gold
+// file and, when given, the compare report against the groups file.
 func (e *env) evaluate(ctx context.Context, goldPath string, paths []string) (evaluation.Report, error) {
-	f, err := os.Open(goldPath)
-	if err != nil {
-		return evaluation.Report{}, usagef("--gold: %v", err)
+	rep, _, err := e.evaluateAll(ctx, goldPath, "", paths)
+	return rep, err
+}
+
+// evalResult is what eval prints.
+type evalResult struct {
+	evaluation.Report
+	Groups *evaluation.GroupsReport `json:"groups,omitempty"`
+}
+
+func (e *env) evaluateAll(ctx context.Context, goldPath, groupsPath string, paths []string) (evaluation.Report, *evaluation.GroupsReport, error) {
+	var gold []evaluation.Gold
+	if goldPath != "" {
+		f, err := os.Open(goldPath)
+		if err != nil {
+			return evaluation.Report{}, nil, usagef("--gold: %v", err)
+		}
+		defer f.Close()
+		if gold, err = evaluation.ReadGold(f); err != nil {
+			return evaluation.Report{}, nil, fmt.Errorf("%s: %w", goldPath, err)
+		}
 	}
-	defer f.Close()
-	gold, err := evaluation.ReadGold(f)
-	if err != nil {
-		return evaluation.Report{}, fmt.Errorf("%s: %w", goldPath, err)
+	var groups []evaluation.GoldGroup
+	if groupsPath != "" {
+		f, err := os.Open(groupsPath)
+		if err != nil {
+			return evaluation.Report{}, nil, usagef("--groups: %v", err)
+		}
+		defer f.Close()
+		if groups, err = evaluation.ReadGroups(f); err != nil {
+			return evaluation.Report{}, nil, fmt.Errorf("%s: %w", groupsPath, err)
+		}
 	}
 	var preds []evaluation.Prediction
+	var all []attribution.Record
 	perr := e.process(ctx, paths, overrides{}, func(_ *quotes.Article, recs []attribution.Record) error {
 		for _, r := range recs {
 			preds = append(preds, evaluation.Prediction{
@@ -70,16 +104,31 @@ func (e *env) evaluate(ctx context.Context, goldPath string, paths []string) (ev
 				Speaker: deref(r.Speaker), SaidOn: deref(r.SaidOn),
 			})
 		}
+		if groups != nil {
+			all = append(all, recs...)
+		}
 		return nil
 	})
-	return evaluation.Score(gold, preds), perr
+	if perr != nil && perr != errInputsFailed {
+		return evaluation.Report{}, nil, perr
+	}
+	var gr *evaluation.GroupsReport
+	if groups != nil {
+		rep, err := compare.Compare(ctx, all, compare.Options{})
+		if err != nil {
+			return evaluation.Report{}, nil, err
+		}
+		g := evaluation.ScoreGroups(groups, rep)
+		gr = &g
+	}
+	return evaluation.Score(gold, preds), gr, perr
 }
 
 func runEval(ctx context.Context, e *env, opts evalOptions, paths []string) error {
 	if opts.format != "text" && opts.format != "json" {
 		return usagef("--format %q: want text or json", opts.format)
 	}
-	rep, err := e.evaluate(ctx, opts.gold, paths)
+	rep, groups, err := e.evaluateAll(ctx, opts.gold, opts.groups, paths)
 	if err != nil && err != errInputsFailed {
 		return err
 	}
@@ -90,12 +139,19 @@ func runEval(ctx context.Context, e *env, opts evalOptions, paths []string) erro
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		if werr := enc.Encode(rep); werr != nil {
+		if werr := enc.Encode(evalResult{rep, groups}); werr != nil {
 			return werr
 		}
 		return err
 	}
-	writeReport(e.stdout, rep)
+	if opts.gold != "" {
+		writeReport(e.stdout, rep)
+	}
+	if groups != nil {
+		fmt.Fprintf(e.stdout, "compare       pairwise precision %.3f (%d/%d), recall %.3f (%d/%d), f1 %.3f\n",
+			groups.Precision.Value(), groups.Precision.Hits, groups.Precision.Total,
+			groups.Recall.Value(), groups.Recall.Hits, groups.Recall.Total, groups.F1)
+	}
 	return err
 }
 

@@ -1,0 +1,459 @@
+// Package compare puts the versions of one statement side by side: it
+// groups quotes from different articles that report the same words
+// (spelling and digit variants, trimmed or extended quotes, one quoting a
+// part of the other), picks the earliest as the reference, diffs every
+// version against it word by word and flags what changed: numbers,
+// negation, omitted or added clauses, wording. It is a pure library: the
+// caller brings the records; it opens no database.
+package compare
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/isnad/isnad/attribution"
+	"github.com/isnad/isnad/quotes"
+)
+
+// Options tune grouping.
+type Options struct {
+	// MinOutlets is the fewest distinct outlets (articles when outlets are
+	// unknown) a statement needs to be reported; default 2.
+	MinOutlets int
+	// Changed keeps only statements whose versions differ.
+	Changed bool
+	// Window is how far apart in days two versions may be said or
+	// published; default 7.
+	Window int
+}
+
+// Report is the compare-sources report of DESIGN.md §6.
+type Report struct {
+	Statements []Statement `json:"statements"`
+}
+
+// Statement is one statement and its versions, the reference first.
+type Statement struct {
+	ID       string    `json:"id"`
+	Speaker  string    `json:"speaker"`
+	SaidOn   string    `json:"said_on"`
+	Text     string    `json:"text"`
+	Versions []Version `json:"versions"`
+}
+
+// Version is how one article reported the statement.
+type Version struct {
+	QuoteID    string   `json:"quote_id"`
+	Article    string   `json:"article"`
+	Outlet     string   `json:"outlet"`
+	Published  string   `json:"published"`
+	Credited   string   `json:"credited,omitempty"`
+	Speaker    string   `json:"speaker,omitempty"`
+	Quote      string   `json:"quote"`
+	Similarity float64  `json:"similarity"`
+	Diff       []Op     `json:"diff"`
+	Changes    []string `json:"changes"`
+}
+
+// The change flags.
+const (
+	ChangeNumber   = "number"
+	ChangeNegation = "negation"
+	ChangeOmission = "omission"
+	ChangeAddition = "addition"
+	ChangeWording  = "wording"
+)
+
+// item is one quote being grouped.
+type item struct {
+	rec   attribution.Record
+	ws    []word
+	keys  map[string]int // word key → count
+	day   time.Time      // said_on, else published
+	skey  string         // speaker key, "" when unknown
+	group int
+}
+
+// minWords: shorter quotes (a word or two) are too common to group.
+const minWords = 3
+
+// maxPosting caps how many quotes one word may point to before it is too
+// common to propose candidates (like difflib's autojunk).
+const maxPosting = 200
+
+// rareWords is how many of its rarest words propose a quote's candidates.
+const rareWords = 6
+
+// Compare groups the direct and partial quotes of recs into statements
+// reported by several articles and diffs their versions. Candidate pairs
+// come from an inverted index of the words (common words skipped), never
+// from all pairs; a pair is kept when the speakers agree (same key, or one
+// unknown), the days are within the window, and the words overlap
+// enough: most of the shorter quote is in the longer one. It checks ctx
+// between quotes.
+func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Report, error) {
+	if opts.MinOutlets <= 0 {
+		opts.MinOutlets = 2
+	}
+	if opts.Window <= 0 {
+		opts.Window = 7
+	}
+	var items []*item
+	for _, r := range recs {
+		if !r.Kind.Attributed() {
+			continue
+		}
+		ws := words(r.Quote)
+		if len(ws) == 0 {
+			continue
+		}
+		it := &item{rec: r, ws: ws, keys: map[string]int{}, group: -1}
+		for _, w := range ws {
+			it.keys[w.key]++
+		}
+		d := deref(r.SaidOn)
+		if d == "" {
+			d = deref(r.Published)
+		}
+		it.day, _ = time.Parse(time.DateOnly, d)
+		if r.Speaker != nil {
+			it.skey = attribution.SpeakerKey(*r.Speaker)
+		}
+		items = append(items, it)
+	}
+	// Inverted index: word key → items.
+	index := map[string][]int{}
+	for i, it := range items {
+		for k := range it.keys {
+			index[k] = append(index[k], i)
+		}
+	}
+	uf := newUnionFind(len(items))
+	local := map[int]bool{}
+	var rare []string
+	for i, it := range items {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return Report{}, err
+			}
+		}
+		// The rarest words of the quote propose its candidates: two
+		// versions of one statement share most words, so they share some
+		// of the rare ones; common words would propose everything.
+		rare = rare[:0]
+		for k := range it.keys {
+			if n := len(index[k]); n >= 2 && n <= maxPosting {
+				rare = append(rare, k)
+			}
+		}
+		sort.Slice(rare, func(a, b int) bool {
+			na, nb := len(index[rare[a]]), len(index[rare[b]])
+			if na != nb {
+				return na < nb
+			}
+			return rare[a] < rare[b]
+		})
+		if len(rare) > rareWords {
+			rare = rare[:rareWords]
+		}
+		clear(local)
+		for _, k := range rare {
+			for _, j := range index[k] {
+				if j == i || local[j] || uf.find(i) == uf.find(j) {
+					continue
+				}
+				local[j] = true
+				if related(it, items[j], opts.Window) {
+					uf.union(i, j)
+				}
+			}
+		}
+	}
+	groups := map[int][]*item{}
+	for i, it := range items {
+		root := uf.find(i)
+		groups[root] = append(groups[root], it)
+	}
+	var rep Report
+	for _, g := range groups {
+		if st, ok := statement(g, opts); ok {
+			rep.Statements = append(rep.Statements, st)
+		}
+	}
+	sort.Slice(rep.Statements, func(i, j int) bool {
+		a, b := rep.Statements[i], rep.Statements[j]
+		if a.SaidOn != b.SaidOn {
+			return a.SaidOn > b.SaidOn
+		}
+		return a.ID < b.ID
+	})
+	if rep.Statements == nil {
+		rep.Statements = []Statement{}
+	}
+	return rep, nil
+}
+
+// related decides whether two quotes are versions of one statement.
+func related(a, b *item, window int) bool {
+	if a.rec.Article == b.rec.Article {
+		return false // the same words twice in one article are not two versions
+	}
+	if !a.day.IsZero() && !b.day.IsZero() {
+		d := a.day.Sub(b.day)
+		if d < 0 {
+			d = -d
+		}
+		if d > time.Duration(window)*24*time.Hour {
+			return false
+		}
+	}
+	shared := 0
+	for k, n := range a.keys {
+		shared += min(n, b.keys[k])
+	}
+	short := min(len(a.ws), len(b.ws))
+	long := max(len(a.ws), len(b.ws))
+	if short < minWords {
+		// A word or two quoted from a statement (partial quotes) joins a
+		// version that holds them all, when both name the same speaker.
+		return shared == short && a.skey != "" && a.skey == b.skey
+	}
+	// Most of the shorter quote is inside the longer one (a trimmed or
+	// partial version); for two long quotes, a good part of both.
+	if shared < minShared || float64(shared) < shareShort*float64(short) || float64(shared) < shareLong*float64(long) {
+		return false
+	}
+	// The speakers agree: the same key, or one of them unknown.
+	return a.skey == "" || b.skey == "" || a.skey == b.skey || attribution.SameSpeaker(deref(a.rec.Speaker), deref(b.rec.Speaker))
+}
+
+// The overlap a pair of quotes needs, tuned on the dev same-event groups.
+var (
+	minShared  = 2
+	shareShort = 0.5
+	shareLong  = 0.2
+)
+
+// statement builds the report entry of one group, or reports false when
+// too few outlets carry it.
+func statement(g []*item, opts Options) (Statement, bool) {
+	outlets := map[string]bool{}
+	for _, it := range g {
+		o := deref(it.rec.Outlet)
+		if o == "" {
+			o = "article:" + it.rec.Article
+		}
+		outlets[o] = true
+	}
+	if len(outlets) < opts.MinOutlets {
+		return Statement{}, false
+	}
+	// The reference: the earliest published, ties the longest.
+	sort.SliceStable(g, func(i, j int) bool {
+		pi, pj := deref(g[i].rec.Published), deref(g[j].rec.Published)
+		if pi != pj {
+			return pi < pj
+		}
+		if len(g[i].ws) != len(g[j].ws) {
+			return len(g[i].ws) > len(g[j].ws)
+		}
+		return g[i].rec.ID < g[j].rec.ID
+	})
+	ref := g[0]
+	st := Statement{Speaker: speakerOf(g), SaidOn: deref(ref.rec.SaidOn), Text: ref.rec.Quote}
+	h := sha256.New()
+	changed := false
+	for _, it := range g {
+		h.Write([]byte(it.rec.ID))
+		v := Version{
+			QuoteID: it.rec.ID, Article: it.rec.Article, Outlet: deref(it.rec.Outlet), Published: deref(it.rec.Published),
+			Credited: deref(it.rec.Credited), Speaker: deref(it.rec.Speaker), Quote: it.rec.Quote,
+		}
+		v.Diff = wordDiff(ref.ws, it.ws)
+		v.Similarity, v.Changes = assess(ref.ws, it.ws, v.Diff)
+		if len(v.Changes) > 0 {
+			changed = true
+		}
+		st.Versions = append(st.Versions, v)
+	}
+	if opts.Changed && !changed {
+		return Statement{}, false
+	}
+	st.ID = hex.EncodeToString(h.Sum(nil))[:16]
+	return st, true
+}
+
+// speakerOf names a group's speaker: the name most versions give.
+func speakerOf(g []*item) string {
+	count := map[string]int{}
+	best := ""
+	for _, it := range g {
+		s := deref(it.rec.Speaker)
+		if s == "" {
+			continue
+		}
+		count[s]++
+		if count[s] > count[best] || count[s] == count[best] && len(s) > len(best) {
+			best = s
+		}
+	}
+	return best
+}
+
+// negations are the words that turn a statement around (DESIGN.md issue
+// #5): لا، لم، لن، ليس and its forms، غير، ما.
+var negations = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"لا", "لم", "لن", "ليس", "ليست", "ليسوا", "لست", "لسنا", "غير", "ما", "ولا", "ولم", "ولن", "وليس", "وما"} {
+		negations[strings.Join(strings.Fields(quotes.Key(w)), "")] = true
+	}
+}
+
+// assess scores a version against the reference and flags what changed.
+func assess(ref, ver []word, diff []Op) (float64, []string) {
+	var changes []string
+	if !sameNumbers(ref, ver) {
+		changes = append(changes, ChangeNumber)
+	}
+	// A negation added or removed in place, not one that went with a
+	// whole omitted or added clause.
+	negDel, negIns := 0, 0
+	for _, d := range diff {
+		if ws := strings.Fields(d.Text); len(ws) < 3 {
+			for _, w := range words(d.Text) {
+				if negations[w.key] {
+					if d.Op == "delete" {
+						negDel++
+					} else if d.Op == "insert" {
+						negIns++
+					}
+				}
+			}
+		}
+	}
+	if negDel != negIns {
+		changes = append(changes, ChangeNegation)
+	}
+	deleted, inserted, equal := 0, 0, 0
+	omission, addition, other := false, false, false
+	for _, d := range diff {
+		n := len(strings.Fields(d.Text))
+		switch d.Op {
+		case "equal":
+			equal += n
+		case "delete":
+			deleted += n
+			if n >= 3 {
+				omission = true
+			} else {
+				other = true
+			}
+		case "insert":
+			inserted += n
+			if n >= 3 {
+				addition = true
+			} else {
+				other = true
+			}
+		}
+	}
+	if omission {
+		changes = append(changes, ChangeOmission)
+	}
+	if addition {
+		changes = append(changes, ChangeAddition)
+	}
+	// Small substitutions not explained by a figure or a negation.
+	if other && !contains(changes, ChangeNumber) && !contains(changes, ChangeNegation) {
+		changes = append(changes, ChangeWording)
+	}
+	total := max(len(ref), len(ver))
+	sim := 1.0
+	if total > 0 {
+		sim = float64(equal) / float64(total)
+	}
+	if changes == nil {
+		changes = []string{}
+	}
+	return float64(int(sim*1000+0.5)) / 1000, changes
+}
+
+func contains(s []string, x string) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// sameNumbers compares the figures of two quotes, whatever their digits
+// (34 and ٣٤ are the same number: keys fold digits).
+func sameNumbers(a, b []word) bool {
+	na, nb := numbers(a), numbers(b)
+	if len(na) != len(nb) {
+		return len(na) == 0 || len(nb) == 0 // a figure dropped with its clause is an omission
+	}
+	for i := range na {
+		if na[i] != nb[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func numbers(ws []word) []string {
+	var out []string
+	for _, w := range ws {
+		var b strings.Builder
+		for _, r := range w.key {
+			if unicode.IsDigit(r) {
+				b.WriteRune(r)
+			}
+		}
+		if b.Len() > 0 {
+			out = append(out, b.String())
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// unionFind joins quotes into groups.
+type unionFind struct{ parent []int }
+
+func newUnionFind(n int) *unionFind {
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	return &unionFind{p}
+}
+
+func (u *unionFind) find(i int) int {
+	for u.parent[i] != i {
+		u.parent[i] = u.parent[u.parent[i]]
+		i = u.parent[i]
+	}
+	return i
+}
+
+func (u *unionFind) union(a, b int) {
+	ra, rb := u.find(a), u.find(b)
+	if ra != rb {
+		u.parent[rb] = ra
+	}
+}

@@ -1,0 +1,215 @@
+package compare
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/isnad/isnad/attribution"
+	"github.com/isnad/isnad/quotes"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden reports under testdata/golden")
+
+func sp(s string) *string { return &s }
+
+func rec(id, article, outlet, published, speaker, quote string) attribution.Record {
+	r := attribution.Record{ID: id, Article: article, Outlet: sp(outlet), Published: sp(published), Quote: quote, Kind: quotes.Direct}
+	if speaker != "" {
+		r.Speaker = sp(speaker)
+	}
+	return r
+}
+
+func TestChangeFlags(t *testing.T) {
+	ref := "سننجز المرحلة الأولى من السد خلال 18 شهرا ولن نرفع الأسعار على الأسر"
+	tests := []struct {
+		name, version string
+		want          []string
+	}{
+		{"identical", ref, []string{}},
+		{"spelling and digit variants are not changes", "سننجز المرحلة الاولى من السد خلال ١٨ شهراً ولن نرفع الاسعار على الاسر", []string{}},
+		{"changed number", "سننجز المرحلة الأولى من السد خلال 24 شهرا ولن نرفع الأسعار على الأسر", []string{ChangeNumber}},
+		{"added negation", "لن سننجز المرحلة الأولى من السد خلال 18 شهرا ولن نرفع الأسعار على الأسر", []string{ChangeNegation}},
+		{"removed negation", "سننجز المرحلة الأولى من السد خلال 18 شهرا و نرفع الأسعار على الأسر", []string{ChangeNegation}},
+		{"dropped clause", "سننجز المرحلة الأولى من السد خلال 18 شهرا", []string{ChangeOmission}},
+		{"added clause", ref + " وسنبني محطة تحلية جديدة في الجنوب", []string{ChangeAddition}},
+		{"changed wording", "سنكمل المرحلة الأولى من السد خلال 18 شهرا ولن نرفع الأسعار على الأسر", []string{ChangeWording}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, v := words(ref), words(tt.version)
+			_, got := assess(r, v, wordDiff(r, v))
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("changes %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDiffShowsWordsAsWritten(t *testing.T) {
+	r, v := words("الحكومة قادرة على تمويل المشروع"), words("الحكومة ليست قادرة على تمويل المشروع")
+	d := wordDiff(r, v)
+	want := []Op{{"equal", "الحكومة"}, {"insert", "ليست"}, {"equal", "قادرة على تمويل المشروع"}}
+	if len(d) != len(want) {
+		t.Fatalf("diff %v", d)
+	}
+	for i := range want {
+		if d[i] != want[i] {
+			t.Errorf("op %d: %v, want %v", i, d[i], want[i])
+		}
+	}
+}
+
+func TestGrouping(t *testing.T) {
+	recs := []attribution.Record{
+		// One statement, three outlets: a variant, a trimmed version.
+		rec("a1", "A", "الأفق", "2025-03-12", "سامر الحداد", "سننجز المرحلة الأولى من سد الوادي خلال 18 شهرا ولن نرفع الأسعار"),
+		rec("b1", "B", "الرصيف", "2025-03-13", "سامر الحداد", "سننجز المرحلة الأولى من سد الوادى خلال ١٨ شهراً ولن نرفع الأسعار"),
+		rec("c1", "C", "المدار", "2025-03-12", "الحداد", "سننجز المرحلة الأولى من سد الوادي خلال 18 شهرا"),
+		// Another statement of the same speaker the same day stays apart.
+		rec("a2", "A", "الأفق", "2025-03-12", "سامر الحداد", "الحكومة قادرة على تمويل المشروع من مواردها الذاتية"),
+		rec("b2", "B", "الرصيف", "2025-03-13", "سامر الحداد", "الحكومة ليست قادرة على تمويل المشروع من مواردها الذاتية"),
+		// A partial quote of two words joins the version that holds it.
+		rec("d1", "D", "الضفة", "2025-03-12", "سامر الحداد", "مواردها الذاتية"),
+		// The same words from another speaker are another statement.
+		rec("e1", "E", "الضفة", "2025-03-12", "ليلى منصور", "الحكومة قادرة على تمويل المشروع من مواردها الذاتية"),
+		// Far apart in time: not the same statement.
+		rec("f1", "F", "النبأ", "2024-01-01", "سامر الحداد", "سننجز المرحلة الأولى من سد الوادي خلال 18 شهرا ولن نرفع الأسعار"),
+		// Only one outlet: not reported.
+		rec("g1", "G", "الأفق", "2025-05-01", "يوسف القاسمي", "لن نؤجل أي مباراة من مباريات الدوري"),
+	}
+	rep, err := Compare(context.Background(), recs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, st := range rep.Statements {
+		var ids []string
+		for _, v := range st.Versions {
+			ids = append(ids, v.QuoteID)
+		}
+		got = append(got, strings.Join(ids, " "))
+	}
+	want := map[string]bool{"a1 c1 b1": true, "a2 d1 b2": true}
+	if len(got) != len(want) {
+		t.Fatalf("statements %q", got)
+	}
+	for _, g := range got {
+		if !want[g] {
+			t.Errorf("unexpected statement %q (want reference first: earliest published, then longest)", g)
+		}
+	}
+	changed, _ := Compare(context.Background(), recs, Options{Changed: true})
+	if len(changed.Statements) != 2 {
+		t.Errorf("--changed kept %d statements", len(changed.Statements))
+	}
+	three, _ := Compare(context.Background(), recs, Options{MinOutlets: 3})
+	if len(three.Statements) != 2 {
+		t.Errorf("min 3 outlets kept %d statements", len(three.Statements))
+	}
+}
+
+func TestHTMLEscapesEverything(t *testing.T) {
+	recs := []attribution.Record{
+		rec("a", "A", "<b>الأفق</b>", "2025-01-01", "<script>alert(1)</script>", "نص <script>alert(1)</script> طويل بما يكفي هنا"),
+		rec("b", "B", "الرصيف", "2025-01-02", "<script>alert(1)</script>", "نص <script>alert(1)</script> طويل بما يكفي هنا أيضا"),
+	}
+	rep, _ := Compare(context.Background(), recs, Options{})
+	var b bytes.Buffer
+	if err := WriteHTML(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "<script>") || strings.Contains(b.String(), "<b>") {
+		t.Errorf("unescaped markup in the page")
+	}
+	if !strings.Contains(b.String(), `<html dir="rtl" lang="ar">`) || strings.Contains(b.String(), "http") {
+		t.Errorf("the page must be RTL and self-contained")
+	}
+}
+
+// sampleRecords extracts and attributes the bundled sample corpus.
+func sampleRecords(t *testing.T) []attribution.Record {
+	f, err := os.Open(filepath.Join("..", "testdata", "sample", "articles.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []attribution.Record
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var a quotes.Article
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, attribution.Attribute(&a, quotes.Extract(a.Text))...)
+	}
+	return out
+}
+
+func TestGoldenReports(t *testing.T) {
+	rep, err := Compare(context.Background(), sampleRecords(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		format string
+		write  func(*bytes.Buffer) error
+	}{
+		{"json", func(b *bytes.Buffer) error { return WriteJSON(b, rep) }},
+		{"txt", func(b *bytes.Buffer) error { return WriteText(b, rep, false) }},
+		{"md", func(b *bytes.Buffer) error { return WriteMarkdown(b, rep) }},
+		{"html", func(b *bytes.Buffer) error { return WriteHTML(b, rep) }},
+	} {
+		t.Run(tt.format, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tt.write(&b); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("..", "testdata", "golden", "sample-compare."+tt.format)
+			if *update {
+				os.WriteFile(path, b.Bytes(), 0o644)
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update)", err)
+			}
+			if !bytes.Equal(b.Bytes(), want) {
+				t.Errorf("report differs from %s (run with -update after checking the change)", path)
+			}
+		})
+	}
+}
+
+func FuzzWordDiff(f *testing.F) {
+	f.Add("الحكومة قادرة", "الحكومة ليست قادرة")
+	f.Add("\xff\xfe", "نص")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		ra, rb := words(a), words(b)
+		d := wordDiff(ra, rb)
+		// The equal and insert words rebuild the version; equal and
+		// delete rebuild the reference.
+		var ver, ref []string
+		for _, o := range d {
+			switch o.Op {
+			case "equal":
+				ver, ref = append(ver, o.Text), append(ref, o.Text)
+			case "insert":
+				ver = append(ver, o.Text)
+			case "delete":
+				ref = append(ref, o.Text)
+			}
+		}
+		if len(strings.Fields(strings.Join(ver, " "))) != len(rb) || len(strings.Fields(strings.Join(ref, " "))) != len(ra) {
+			t.Fatalf("diff does not rebuild the quotes: %v", d)
+		}
+		assess(ra, rb, d)
+	})
+}
