@@ -198,6 +198,20 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 	return rep, nil
 }
 
+// WithOutlet keeps the statements that outlet reported.
+func (r Report) WithOutlet(outlet string) Report {
+	out := Report{Statements: []Statement{}}
+	for _, st := range r.Statements {
+		for _, v := range st.Versions {
+			if v.Outlet == outlet {
+				out.Statements = append(out.Statements, st)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // related decides whether two quotes are versions of one statement.
 func related(a, b *item, window int) bool {
 	if a.rec.Article == b.rec.Article {
@@ -256,6 +270,9 @@ func statement(g []*item, opts Options) (Statement, bool) {
 	// The reference: the earliest published, ties the longest.
 	sort.SliceStable(g, func(i, j int) bool {
 		pi, pj := deref(g[i].rec.Published), deref(g[j].rec.Published)
+		if (pi == "") != (pj == "") {
+			return pj == "" // an undated copy is never the reference
+		}
 		if pi != pj {
 			return pi < pj
 		}

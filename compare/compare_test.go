@@ -213,3 +213,19 @@ func FuzzWordDiff(f *testing.F) {
 		assess(ra, rb, d)
 	})
 }
+
+func TestUndatedVersionIsNeverTheReference(t *testing.T) {
+	a := rec("a", "A", "الأفق", "2025-01-02", "سامر الحداد", "سننجز المرحلة الأولى من السد خلال عام")
+	b := rec("b", "B", "الرصيف", "", "سامر الحداد", "سننجز المرحلة الأولى من السد خلال عام واحد فقط")
+	b.Published = nil
+	rep, _ := Compare(context.Background(), []attribution.Record{b, a}, Options{})
+	if len(rep.Statements) != 1 || rep.Statements[0].Versions[0].QuoteID != "a" {
+		t.Fatalf("reference %+v", rep.Statements)
+	}
+	if got := rep.WithOutlet("الرصيف"); len(got.Statements) != 1 {
+		t.Errorf("WithOutlet kept %d", len(got.Statements))
+	}
+	if got := rep.WithOutlet("المدار"); len(got.Statements) != 0 {
+		t.Errorf("WithOutlet kept %d", len(got.Statements))
+	}
+}

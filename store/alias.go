@@ -59,6 +59,15 @@ func (db *DB) AddAlias(ctx context.Context, canonical string, variants ...string
 			if err != nil {
 				return err
 			}
+			// A variant merged before into another speaker moves its
+			// quotes from there.
+			if old := aliasTarget(aliases.Get([]byte(vk))); old != "" && old != ck {
+				if err := moveSpeaker(tx, old, ck, func(r *attribution.Record) bool {
+					return attribution.SpeakerKey(deref(r.Speaker)) == vk
+				}); err != nil {
+					return err
+				}
+			}
 			if err := aliases.Put([]byte(vk), val); err != nil {
 				return err
 			}

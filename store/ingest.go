@@ -25,6 +25,10 @@ type Article struct {
 	Published string
 	Title     string
 	Records   []attribution.Record
+	// Merge adds the records to an article already stored instead of
+	// skipping it: records loaded in pieces (isnad ingest --records).
+	// Quotes already stored are still skipped, by id.
+	Merge bool
 }
 
 // articleValue is what the articles bucket keeps.
@@ -128,10 +132,16 @@ func newWriter(tx *bolt.Tx) *writer {
 }
 
 func (w *writer) article(a *Article) (added int, known bool, err error) {
-	if w.articles.Get([]byte(a.Hash)) != nil {
-		return 0, true, nil
-	}
 	av := articleValue{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Published: a.Published, Title: a.Title}
+	if old := w.articles.Get([]byte(a.Hash)); old != nil {
+		if !a.Merge {
+			return 0, true, nil
+		}
+		if err := json.Unmarshal(old, &av); err != nil {
+			return 0, false, fmt.Errorf("stored article %s: %w", a.Hash, err)
+		}
+		known = true
+	}
 	for i := range a.Records {
 		r := &a.Records[i]
 		if w.quotes.Get([]byte(r.ID)) != nil {
@@ -162,6 +172,9 @@ func (w *writer) article(a *Article) (added int, known bool, err error) {
 			w.index = append(w.index, [2][]byte{idxSpeaker, key(sk, said, r.ID)})
 		}
 		added++
+	}
+	if known && added == 0 {
+		return 0, true, nil
 	}
 	b, err := json.Marshal(av)
 	if err != nil {

@@ -330,3 +330,40 @@ func ExampleDB() {
 	})
 	// Output: سيرغي لافروف 2025-06-04 المفاوضات مفيدة
 }
+
+func TestMergeAddsRecordsLoadedInPieces(t *testing.T) {
+	db := mustOpen(t)
+	a1 := art("recA", rec("q1", "سامر الحداد", "", "الأفق", quotes.Direct))
+	b := art("recB", rec("q2", "سامر الحداد", "", "الأفق", quotes.Direct))
+	a2 := art("recA", rec("q3", "سامر الحداد", "", "الأفق", quotes.Direct), rec("q1", "سامر الحداد", "", "الأفق", quotes.Direct))
+	for _, a := range []*Article{&a1, &b, &a2} {
+		a.Merge = true
+	}
+	st, err := db.Ingest(ctx, []Article{a1, b, a2})
+	if err != nil || st.Quotes != 3 {
+		t.Fatalf("stats %+v %v", st, err)
+	}
+	if got := ids(t, db, Query{}); fmt.Sprint(got) != "[q1 q2 q3]" {
+		t.Errorf("quotes %v", got)
+	}
+	if st, _ := db.Ingest(ctx, []Article{a2}); st.Known != 1 || st.Quotes != 0 {
+		t.Errorf("merging the same records again: %+v", st)
+	}
+}
+
+func TestReAliasMovesTheQuotes(t *testing.T) {
+	db := mustOpen(t)
+	db.Ingest(ctx, []Article{
+		art("h1", rec("q1", "خالد العمري", "", "الأفق", quotes.Direct)),
+		art("h2", rec("q2", "سامي ناصر", "", "الأفق", quotes.Direct)),
+		art("h3", rec("q3", "محمد الحداد", "", "الأفق", quotes.Direct)),
+	})
+	db.AddAlias(ctx, "خالد العمري", "سامي ناصر")
+	ck, _ := db.AddAlias(ctx, "محمد الحداد", "سامي ناصر")
+	if got := ids(t, db, Query{Speakers: []string{ck}}); fmt.Sprint(got) != "[q2 q3]" {
+		t.Errorf("after re-aliasing: %v", got)
+	}
+	if ss, _ := db.FindSpeakers(ctx, "خالد العمري"); len(ss) != 1 || ss[0].Quotes != 1 {
+		t.Errorf("the first canonical keeps only its own quote: %+v", ss)
+	}
+}

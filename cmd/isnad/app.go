@@ -137,6 +137,19 @@ The database is $XDG_DATA_HOME/isnad/isnad.db unless --db or ISNAD_DB names anot
 	return app
 }
 
+// formatFlag checks the value of a --format flag against the formats a
+// command writes.
+func formatFlag(c *cli.Context, formats ...string) (string, error) {
+	f := c.String("format")
+	for _, ok := range formats {
+		if f == ok {
+			return f, nil
+		}
+	}
+	want := strings.Join(formats[:len(formats)-1], ", ") + " or " + formats[len(formats)-1]
+	return "", usagef("--format %q: want %s", f, want)
+}
+
 // onUsageError turns a flag parse error into a usage error with a hint,
 // instead of urfave/cli's "Incorrect Usage" and full help on stdout, where
 // it would mix with data.

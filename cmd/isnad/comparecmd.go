@@ -53,11 +53,9 @@ Examples:
 					return err
 				}
 			}
-			format := c.String("format")
-			switch format {
-			case "text", "markdown", "html", "json":
-			default:
-				return usagef("--format %q: want text, markdown, html or json", format)
+			format, err := formatFlag(c, "text", "markdown", "html", "json")
+			if err != nil {
+				return err
 			}
 			if c.Int("min-outlets") < 1 {
 				return usagef("--min-outlets %d: want 1 or more", c.Int("min-outlets"))
@@ -85,6 +83,10 @@ Examples:
 			if err != nil {
 				return err
 			}
+			// --outlet selects statements an outlet reported, compared
+			// with every other outlet's version: filter after grouping.
+			outlet := q.Outlet
+			q.Outlet = ""
 			var recs []attribution.Record
 			err = db.Quotes(c.Context, q, func(r attribution.Record) error {
 				if r.Kind.Attributed() {
@@ -98,6 +100,9 @@ Examples:
 			rep, err := compare.Compare(c.Context, recs, compare.Options{MinOutlets: c.Int("min-outlets"), Changed: c.Bool("changed")})
 			if err != nil {
 				return err
+			}
+			if outlet != "" {
+				rep = rep.WithOutlet(outlet)
 			}
 			out, color := e.stdout, isTerminal(e.stdout)
 			if path := c.String("output"); path != "" {

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"unicode"
 
 	"github.com/isnad/isnad/attribution"
 )
@@ -55,12 +56,17 @@ func (cw *csvWriter) flush() error {
 // (OWASP CSV injection; ENGINEERING.md §6.5): a cell starting with = + - @,
 // a tab, a carriage return or NUL gets a leading apostrophe.
 func neutralize(cell string) string {
-	if cell == "" {
+	// Look past invisible format characters and spaces a spreadsheet
+	// ignores (a bidi mark before "="), and at full-width signs.
+	for _, r := range cell {
+		switch {
+		case r == '=' || r == '+' || r == '-' || r == '@' || r == '\t' || r == '\r' || r == 0,
+			r == '＝' || r == '＋' || r == '－' || r == '＠':
+			return "'" + cell
+		case unicode.Is(unicode.Cf, r) || r == ' ' || r == '\u00a0':
+			continue
+		}
 		return cell
-	}
-	switch cell[0] {
-	case '=', '+', '-', '@', '\t', '\r', 0:
-		return "'" + cell
 	}
 	return cell
 }

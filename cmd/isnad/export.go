@@ -34,9 +34,9 @@ Examples:
 			if err := noArgs(c); err != nil {
 				return err
 			}
-			format := c.String("format")
-			if format != "csv" && format != "jsonl" {
-				return usagef("--format %q: want csv or jsonl", format)
+			format, err := formatFlag(c, "csv", "jsonl")
+			if err != nil {
+				return err
 			}
 			db, err := openDB(c, true)
 			if err != nil {

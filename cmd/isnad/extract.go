@@ -35,25 +35,19 @@ Examples:
    isnad extract --format text testdata/sample/articles.jsonl
    isnad extract --outlet "الوكالة" --published 2025-06-05 page.txt
    zcat crawl.jsonl.gz | isnad extract - > quotes.jsonl`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "jsonl", Usage: "output format: jsonl, json or text"},
-			&cli.StringFlag{Name: "outlet", Usage: "outlet of every article (overrides the input's)"},
-			&cli.StringFlag{Name: "published", Usage: "publication date of every article, YYYY-MM-DD (overrides the input's)"},
-		},
+		}, overrideFlags()...),
 		Action: func(c *cli.Context) error {
 			paths, err := e.paths(c)
 			if err != nil {
 				return err
 			}
-			if v := c.String("published"); v != "" {
-				if _, ok := attribution.ParsePublished(v); !ok {
-					return usagef("--published %q: not a date (want YYYY-MM-DD)", v)
-				}
+			over, err := overridesOf(c)
+			if err != nil {
+				return err
 			}
-			opts := extractOptions{
-				format: c.String("format"),
-				over:   overrides{outlet: c.String("outlet"), published: c.String("published")},
-			}
+			opts := extractOptions{format: c.String("format"), over: over}
 			return runExtract(c.Context, e, opts, paths)
 		},
 	}

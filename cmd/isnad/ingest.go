@@ -49,29 +49,26 @@ Examples:
    isnad --db /tmp/news.db ingest crawl/2025-06/
    zcat crawl.jsonl.gz | isnad ingest -
    isnad extract big.jsonl > records.jsonl && isnad ingest --records records.jsonl`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			dbFlag(),
 			&cli.BoolFlag{Name: "records", Usage: "PATH holds quote records from \"isnad extract\", not articles"},
-			&cli.StringFlag{Name: "outlet", Usage: "outlet of every article (overrides the input's)"},
-			&cli.StringFlag{Name: "published", Usage: "publication date of every article, YYYY-MM-DD"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress line and no summary"},
-		},
+		}, overrideFlags()...),
 		Action: func(c *cli.Context) error {
 			paths, err := e.paths(c)
 			if err != nil {
 				return err
 			}
-			if v := c.String("published"); v != "" {
-				if _, ok := attribution.ParsePublished(v); !ok {
-					return usagef("--published %q: not a date (want YYYY-MM-DD)", v)
-				}
+			over, err := overridesOf(c)
+			if err != nil {
+				return err
 			}
 			db, err := openDB(c, false)
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			opts := ingestOptions{records: c.Bool("records"), over: overrides{outlet: c.String("outlet"), published: c.String("published")}, quiet: c.Bool("quiet")}
+			opts := ingestOptions{records: c.Bool("records"), over: over, quiet: c.Bool("quiet")}
 			return runIngest(c.Context, e, db, opts, paths)
 		},
 	}
@@ -142,69 +139,14 @@ func runIngest(ctx context.Context, e *env, db *store.DB, opts ingestOptions, pa
 
 // readRecords reads quote records (JSONL written by "isnad extract") and
 // hands them to add grouped by article, consecutive records of one
-// article making one group.
+// article making one group; groups of one article that are not
+// consecutive are merged by the store.
 func (e *env) readRecords(ctx context.Context, paths []string, add func(store.Article) error) error {
 	failed := 0
 	for _, p := range paths {
-		var r io.Reader
-		if p == "-" {
-			r = e.stdin
-		} else {
-			f, err := os.Open(p)
-			if err != nil {
-				e.warn(err)
-				failed++
-				continue
-			}
-			defer f.Close()
-			r = f
-		}
-		var cur store.Article
-		emit := func() error {
-			if len(cur.Records) == 0 {
-				return nil
-			}
-			err := add(cur)
-			cur = store.Article{}
-			return err
-		}
-		br := bufio.NewReaderSize(r, 1<<20)
-		for line := 1; ; line++ {
-			if line%1024 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
-			b, rerr := br.ReadBytes('\n')
-			if len(b) > 0 && string(b) != "\n" {
-				var rec attribution.Record
-				if err := json.Unmarshal(b, &rec); err != nil || rec.ID == "" || rec.Article == "" {
-					if err == nil {
-						err = errors.New(`missing "id" or "article"`)
-					}
-					e.warn(fmt.Errorf("%s:%d: not a quote record: %w", p, line, err))
-					failed++
-				} else {
-					if rec.Article != cur.ID {
-						if err := emit(); err != nil {
-							return err
-						}
-						cur = store.Article{Hash: "records:" + attribution.ContentHash(rec.Article), ID: rec.Article,
-							Outlet: deref(rec.Outlet), URL: deref(rec.URL), Published: deref(rec.Published)}
-					}
-					cur.Records = append(cur.Records, rec)
-				}
-			}
-			if rerr == io.EOF {
-				break
-			}
-			if rerr != nil {
-				e.warn(fmt.Errorf("%s:%d: %w", p, line, rerr))
-				failed++
-				break
-			}
-		}
-		if err := emit(); err != nil {
+		n, err := e.readRecordsFile(ctx, p, add)
+		failed += n
+		if err != nil {
 			return err
 		}
 	}
@@ -212,6 +154,71 @@ func (e *env) readRecords(ctx context.Context, paths []string, add func(store.Ar
 		return errInputsFailed
 	}
 	return nil
+}
+
+// readRecordsFile reads one records file; it returns how many lines or
+// files failed.
+func (e *env) readRecordsFile(ctx context.Context, p string, add func(store.Article) error) (int, error) {
+	r := e.stdin
+	if p != "-" {
+		f, err := os.Open(p)
+		if err != nil {
+			e.warn(err)
+			return 1, nil
+		}
+		defer f.Close()
+		r = f
+	}
+	failed := 0
+	var cur store.Article
+	emit := func() error {
+		if len(cur.Records) == 0 {
+			return nil
+		}
+		err := add(cur)
+		cur = store.Article{}
+		return err
+	}
+	br := bufio.NewReaderSize(r, 1<<20)
+	for line := 1; ; line++ {
+		if line%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				if eerr := emit(); eerr != nil { // keep what was read
+					return failed, eerr
+				}
+				return failed, err
+			}
+		}
+		b, rerr := br.ReadBytes('\n')
+		if len(b) > 0 && string(b) != "\n" {
+			var rec attribution.Record
+			if err := json.Unmarshal(b, &rec); err != nil || rec.ID == "" || rec.Article == "" {
+				if err == nil {
+					err = errors.New(`missing "id" or "article"`)
+				}
+				e.warn(fmt.Errorf("%s:%d: not a quote record: %w", p, line, err))
+				failed++
+			} else {
+				if rec.Article != cur.ID {
+					if err := emit(); err != nil {
+						return failed, err
+					}
+					cur = store.Article{Hash: "records:" + attribution.ContentHash(rec.Article), ID: rec.Article,
+						Outlet: deref(rec.Outlet), URL: deref(rec.URL), Published: deref(rec.Published), Merge: true}
+				}
+				cur.Records = append(cur.Records, rec)
+			}
+		}
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			e.warn(fmt.Errorf("%s:%d: %w", p, line, rerr))
+			failed++
+			break
+		}
+	}
+	return failed, emit()
 }
 
 // progress shows line() on stderr every quarter second while stderr is a

@@ -3,10 +3,31 @@ package main
 import (
 	"context"
 
+	"github.com/urfave/cli/v2"
+
 	"github.com/isnad/isnad/attribution"
 	"github.com/isnad/isnad/input"
 	"github.com/isnad/isnad/quotes"
 )
+
+// overrideFlags are --outlet and --published, shared by extract and ingest.
+func overrideFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "outlet", Usage: "outlet of every article (overrides the input's)"},
+		&cli.StringFlag{Name: "published", Usage: "publication date of every article, YYYY-MM-DD (overrides the input's)"},
+	}
+}
+
+// overridesOf reads and checks --outlet and --published.
+func overridesOf(c *cli.Context) (overrides, error) {
+	o := overrides{outlet: c.String("outlet"), published: c.String("published")}
+	if o.published != "" {
+		if _, ok := attribution.ParsePublished(o.published); !ok {
+			return o, usagef("--published %q: not a date (want YYYY-MM-DD)", o.published)
+		}
+	}
+	return o, nil
+}
 
 // overrides are the values that flags put on every article read.
 type overrides struct {

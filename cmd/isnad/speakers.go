@@ -73,11 +73,9 @@ Examples:
 			if err := noArgs(c); err != nil {
 				return err
 			}
-			format := c.String("format")
-			switch format {
-			case "text", "jsonl", "json", "csv":
-			default:
-				return usagef("--format %q: want text, jsonl, json or csv", format)
+			format, err := formatFlag(c, "text", "jsonl", "json", "csv")
+			if err != nil {
+				return err
 			}
 			db, err := openDB(c, true)
 			if err != nil {

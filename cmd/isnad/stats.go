@@ -23,9 +23,9 @@ Example:
 			if err := noArgs(c); err != nil {
 				return err
 			}
-			format := c.String("format")
-			if format != "text" && format != "json" {
-				return usagef("--format %q: want text or json", format)
+			format, err := formatFlag(c, "text", "json")
+			if err != nil {
+				return err
 			}
 			db, err := openDB(c, true)
 			if err != nil {

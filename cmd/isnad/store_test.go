@@ -115,6 +115,9 @@ func TestNeutralize(t *testing.T) {
 		{"tab", "\tx", "'\tx"},
 		{"carriage return", "\rx", "'\rx"},
 		{"plain Arabic", "قال الوزير", "قال الوزير"},
+		{"formula behind a bidi mark", "\u200f=1+1", "'\u200f=1+1"},
+		{"full-width equals", "＝1", "'＝1"},
+		{"leading space then formula", " =1", "' =1"},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
