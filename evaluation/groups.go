@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 
 	"github.com/isnad/isnad/compare"
 	"github.com/isnad/isnad/quotes"
@@ -52,6 +53,17 @@ type GroupsReport struct {
 	Precision Ratio   `json:"precision"`
 	Recall    Ratio   `json:"recall"`
 	F1        float64 `json:"f1"`
+	// Missed lists the gold links the report does not make, Spurious the
+	// links it makes between quotes of different gold statements.
+	Missed   []GroupLink `json:"missed,omitempty"`
+	Spurious []GroupLink `json:"spurious,omitempty"`
+}
+
+// GroupLink is one pair of gold quotes from different articles.
+type GroupLink struct {
+	Group string     `json:"group"`
+	A     GroupQuote `json:"a"`
+	B     GroupQuote `json:"b"`
 }
 
 // goldRef names one gold quote: its group, statement and version.
@@ -117,17 +129,45 @@ func ScoreGroups(gold []GoldGroup, rep compare.Report) GroupsReport {
 	}
 	var r GroupsReport
 	r.Precision.Total, r.Recall.Total = len(rp), len(gp)
+	link := func(p [2]goldRef) GroupLink {
+		q := func(g goldRef) GroupQuote { return gold[g.group].Statements[g.statement][g.version] }
+		return GroupLink{Group: gold[p[0].group].Group, A: q(p[0]), B: q(p[1])}
+	}
 	for p := range rp {
 		if gp[p] {
 			r.Precision.Hits++
 			r.Recall.Hits++
+		} else {
+			r.Spurious = append(r.Spurious, link(p))
 		}
 	}
+	for p := range gp {
+		if !rp[p] {
+			r.Missed = append(r.Missed, link(p))
+		}
+	}
+	sortLinks(r.Missed)
+	sortLinks(r.Spurious)
 	p, rc := r.Precision.Value(), r.Recall.Value()
 	if p+rc > 0 {
 		r.F1 = 2 * p * rc / (p + rc)
 	}
 	return r
+}
+
+// sortLinks orders links by group, then by their texts, so that reports
+// are stable.
+func sortLinks(ls []GroupLink) {
+	sort.Slice(ls, func(i, j int) bool {
+		a, b := ls[i], ls[j]
+		if a.Group != b.Group {
+			return a.Group < b.Group
+		}
+		if a.A.Text != b.A.Text {
+			return a.A.Text < b.A.Text
+		}
+		return a.B.Text < b.B.Text
+	})
 }
 
 func pairOf(a, b goldRef) [2]goldRef {

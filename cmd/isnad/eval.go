@@ -134,6 +134,9 @@ func runEval(ctx context.Context, e *env, opts evalOptions, paths []string) erro
 	}
 	if !opts.verbose {
 		rep.Misses, rep.FalsePositives, rep.Mismatches = nil, nil, nil
+		if groups != nil {
+			groups.Missed, groups.Spurious = nil, nil
+		}
 	}
 	if opts.format == "json" {
 		enc := json.NewEncoder(e.stdout)
@@ -151,6 +154,8 @@ func runEval(ctx context.Context, e *env, opts evalOptions, paths []string) erro
 		fmt.Fprintf(e.stdout, "compare       pairwise precision %.3f (%d/%d), recall %.3f (%d/%d), f1 %.3f\n",
 			groups.Precision.Value(), groups.Precision.Hits, groups.Precision.Total,
 			groups.Recall.Value(), groups.Recall.Hits, groups.Recall.Total, groups.F1)
+		writeLinks(e.stdout, "LINK-MISS", groups.Missed)
+		writeLinks(e.stdout, "LINK-FP", groups.Spurious)
 	}
 	return err
 }
@@ -183,4 +188,12 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+// writeLinks lists same-statement links of the groups score, one pair per
+// entry.
+func writeLinks(w io.Writer, label string, ls []evaluation.GroupLink) {
+	for _, l := range ls {
+		fmt.Fprintf(w, "%s %s\n      %s «%s»\n      %s «%s»\n", label, l.Group, l.A.Article, l.A.Text, l.B.Article, l.B.Text)
+	}
 }
