@@ -11,6 +11,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -73,9 +75,11 @@ const (
 type item struct {
 	rec   attribution.Record
 	ws    []word
-	keys  map[string]int // word key → count
-	day   time.Time      // said_on, else published
-	skey  string         // speaker key, "" when unknown
+	ids   []uint32  // the word keys as vocabulary numbers, sorted, repeats kept
+	day   time.Time // said_on, else published
+	pub   time.Time // published, zero when unknown
+	skey  string    // speaker key, "" when unknown
+	named bool      // the speaker is a person's name, not a role, body or description
 	group int
 }
 
@@ -85,6 +89,72 @@ const minWords = 3
 // maxPosting caps how many quotes one word may point to before it is too
 // common to propose candidates (like difflib's autojunk).
 const maxPosting = 200
+
+// maxCandidates bounds how many other quotes one quote is tried against.
+const maxCandidates = 128
+
+// horizonWindows: candidates are looked for among quotes published within
+// this many windows of the quote (the window applies to the day said, which
+// may differ from the day published).
+const horizonWindows = 4
+
+// noDay stands for an unknown publication day.
+const noDay = math.MinInt32
+
+// dayNumber returns t as days since the Unix epoch, or noDay for the zero
+// time.
+func dayNumber(t time.Time) int32 {
+	if t.IsZero() {
+		return noDay
+	}
+	return int32(t.Unix() / 86400)
+}
+
+// nearest calls visit with the items of posting (sorted by day, unknown
+// days first) in order of distance from day: those of unknown day first,
+// then the nearest on either side, up to horizon days away. It stops when
+// visit returns false. An item of unknown day is near every day: then
+// the posting is visited in order.
+func nearest(posting []int, days []int32, day, horizon int32, visit func(int) bool) {
+	known := sort.Search(len(posting), func(x int) bool { return days[posting[x]] != noDay })
+	for _, j := range posting[:known] {
+		if !visit(j) {
+			return
+		}
+	}
+	rest := posting[known:]
+	if day == noDay {
+		for _, j := range rest {
+			if !visit(j) {
+				return
+			}
+		}
+		return
+	}
+	hi := sort.Search(len(rest), func(x int) bool { return days[rest[x]] >= day })
+	lo := hi - 1
+	for lo >= 0 || hi < len(rest) {
+		dl, dh := int32(math.MaxInt32), int32(math.MaxInt32)
+		if lo >= 0 {
+			dl = day - days[rest[lo]]
+		}
+		if hi < len(rest) {
+			dh = days[rest[hi]] - day
+		}
+		if min(dl, dh) > horizon {
+			return
+		}
+		var j int
+		if dl <= dh {
+			j, lo = rest[lo], lo-1
+		} else {
+			j, hi = rest[hi], hi+1
+		}
+		if !visit(j) {
+			return
+		}
+	}
+}
 
 // rareWords is how many of its rarest words propose a quote's candidates.
 const rareWords = 6
@@ -104,6 +174,7 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 		opts.Window = 7
 	}
 	var items []*item
+	vocab := map[string]uint32{} // word key → number
 	for _, r := range recs {
 		if !r.Kind.Attributed() {
 			continue
@@ -112,30 +183,53 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 		if len(ws) == 0 {
 			continue
 		}
-		it := &item{rec: r, ws: ws, keys: map[string]int{}, group: -1}
-		for _, w := range ws {
-			it.keys[w.key]++
+		it := &item{rec: r, ws: ws, ids: make([]uint32, len(ws)), group: -1}
+		for x, w := range ws {
+			id, ok := vocab[w.key]
+			if !ok {
+				id = uint32(len(vocab))
+				vocab[w.key] = id
+			}
+			it.ids[x] = id
 		}
+		slices.Sort(it.ids)
 		d := deref(r.SaidOn)
 		if d == "" {
 			d = deref(r.Published)
 		}
 		it.day, _ = time.Parse(time.DateOnly, d)
+		it.pub, _ = time.Parse(time.DateOnly, deref(r.Published))
 		if r.Speaker != nil {
 			it.skey = attribution.SpeakerKey(*r.Speaker)
+			it.named = attribution.LooksLikePerson(*r.Speaker)
 		}
 		items = append(items, it)
 	}
-	// Inverted index: word key → items.
-	index := map[string][]int{}
+	// Items in order of publication (unknown first), so that every
+	// posting list of the index is too.
+	sort.SliceStable(items, func(a, b int) bool { return items[a].pub.Before(items[b].pub) })
+	// Inverted index: word number → items.
+	index := make([][]int, len(vocab))
+	article := map[string]int32{}
+	arts := make([]int32, len(items)) // article number of each item
+	pubs := make([]int32, len(items)) // publication day number, noDay when unknown
 	for i, it := range items {
-		for k := range it.keys {
-			index[k] = append(index[k], i)
+		for x, k := range it.ids {
+			if x == 0 || k != it.ids[x-1] {
+				index[k] = append(index[k], i)
+			}
 		}
+		a, ok := article[it.rec.Article]
+		if !ok {
+			a = int32(len(article))
+			article[it.rec.Article] = a
+		}
+		arts[i], pubs[i] = a, dayNumber(it.pub)
 	}
+	horizon := int32(horizonWindows * opts.Window)
 	uf := newUnionFind(len(items))
-	local := map[int]bool{}
-	var rare []string
+	seen := make([]int, len(items)) // seen[j] == i+1: j already tried for i
+	var rare []uint32
 	for i, it := range items {
 		if i%256 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -146,8 +240,8 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 		// versions of one statement share most words, so they share some
 		// of the rare ones; common words would propose everything.
 		rare = rare[:0]
-		for k := range it.keys {
-			if n := len(index[k]); n >= 2 && n <= maxPosting {
+		for x, k := range it.ids {
+			if n := len(index[k]); n >= 2 && n <= maxPosting && (x == 0 || k != it.ids[x-1]) {
 				rare = append(rare, k)
 			}
 		}
@@ -161,16 +255,28 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 		if len(rare) > rareWords {
 			rare = rare[:rareWords]
 		}
-		clear(local)
+		// Each word's quotes are tried nearest in time first, within the
+		// horizon, and a quote tries at most maxCandidates others: the
+		// work per quote is bounded, so the whole grows with the corpus,
+		// not with its square.
+		budget := maxCandidates
+		try := func(j int) {
+			if j == i || seen[j] == i+1 || arts[j] == arts[i] {
+				return
+			}
+			seen[j] = i + 1
+			budget--
+			if uf.find(i) != uf.find(j) && related(it, items[j], opts.Window) {
+				uf.union(i, j)
+			}
+		}
 		for _, k := range rare {
-			for _, j := range index[k] {
-				if j == i || local[j] || uf.find(i) == uf.find(j) {
-					continue
-				}
-				local[j] = true
-				if related(it, items[j], opts.Window) {
-					uf.union(i, j)
-				}
+			nearest(index[k], pubs, pubs[i], horizon, func(j int) bool {
+				try(j)
+				return budget > 0
+			})
+			if budget <= 0 {
+				break
 			}
 		}
 	}
@@ -217,33 +323,72 @@ func related(a, b *item, window int) bool {
 	if a.rec.Article == b.rec.Article {
 		return false // the same words twice in one article are not two versions
 	}
-	if !a.day.IsZero() && !b.day.IsZero() {
-		d := a.day.Sub(b.day)
-		if d < 0 {
-			d = -d
-		}
-		if d > time.Duration(window)*24*time.Hour {
-			return false
-		}
+	// Said within the window, or published within it: a misread said_on
+	// in one article must not hide a statement both carried that week.
+	if !near(a.day, b.day, window) && !near(a.pub, b.pub, window) {
+		return false
 	}
-	shared := 0
-	for k, n := range a.keys {
-		shared += min(n, b.keys[k])
-	}
+	shared := common(a.ids, b.ids)
 	short := min(len(a.ws), len(b.ws))
 	long := max(len(a.ws), len(b.ws))
+	same := func() bool {
+		return a.skey != "" && (a.skey == b.skey || attribution.SameSpeaker(deref(a.rec.Speaker), deref(b.rec.Speaker)))
+	}
 	if short < minWords {
 		// A word or two quoted from a statement (partial quotes) joins a
 		// version that holds them all, when both name the same speaker.
-		return shared == short && a.skey != "" && a.skey == b.skey
+		return shared == short && same()
 	}
 	// Most of the shorter quote is inside the longer one (a trimmed or
-	// partial version); for two long quotes, a good part of both.
-	if shared < minShared || float64(shared) < shareShort*float64(short) || float64(shared) < shareLong*float64(long) {
+	// partial version); for two long quotes, a good part of both. A
+	// phrase quoted from a long statement is let in on its words alone
+	// when both name the same speaker.
+	if shared < minShared || float64(shared) < shareShort*float64(short) {
 		return false
 	}
-	// The speakers agree: the same key, or one of them unknown.
-	return a.skey == "" || b.skey == "" || a.skey == b.skey || attribution.SameSpeaker(deref(a.rec.Speaker), deref(b.rec.Speaker))
+	if float64(shared) < shareLong*float64(long) && (float64(shared) < sharePhrase*float64(short) || !same()) {
+		return false
+	}
+	// The speakers agree: the same one, or one of them unknown. Outlets
+	// differ on "the ministry", "a spokesman" and the minister's name for
+	// one statement, so two speakers that are not both named people agree
+	// when the two versions are close to whole copies of each other.
+	if a.skey == "" || b.skey == "" || same() {
+		return true
+	}
+	return !(a.named && b.named) && short >= minWhole && float64(shared) >= shareWhole*float64(long)
+}
+
+// common counts the words two sorted word lists share, repeats counted as
+// often as both have them.
+func common(a, b []uint32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// near reports whether two days are within window days of each other;
+// an unknown day is near every day.
+func near(a, b time.Time, window int) bool {
+	if a.IsZero() || b.IsZero() {
+		return true
+	}
+	d := a.Sub(b)
+	if d < 0 {
+		d = -d
+	}
+	return d <= time.Duration(window)*24*time.Hour
 }
 
 // The overlap a pair of quotes needs, tuned on the dev same-event groups.
@@ -251,6 +396,13 @@ var (
 	minShared  = 2
 	shareShort = 0.5
 	shareLong  = 0.2
+	// sharePhrase: a phrase quoted from a longer statement of the same
+	// speaker joins it when this much of the phrase is in it.
+	sharePhrase = 0.75
+	// minWhole and shareWhole: two versions are whole copies of each other
+	// when both have minWhole words and they share this much of the longer.
+	minWhole   = 5
+	shareWhole = 0.6
 )
 
 // statement builds the report entry of one group, or reports false when

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,6 +69,9 @@ func TestDiffShowsWordsAsWritten(t *testing.T) {
 }
 
 func TestGrouping(t *testing.T) {
+	long := "قررت الحكومة أن تطرح في الربع الأخير من العام الجاري سندات خضراء بقيمة مليار دولار لتمويل محطات الطاقة الشمسية في المحافظات الجنوبية وشبكات النقل الكهربائي التي تربطها بالمدن الكبرى"
+	misdated := rec("k1", "K", "المدار", "2025-04-03", "نادر سليم", long)
+	misdated.SaidOn = sp("2024-04-03")
 	recs := []attribution.Record{
 		// One statement, three outlets: a variant, a trimmed version.
 		rec("a1", "A", "الأفق", "2025-03-12", "سامر الحداد", "سننجز المرحلة الأولى من سد الوادي خلال 18 شهرا ولن نرفع الأسعار"),
@@ -82,6 +86,12 @@ func TestGrouping(t *testing.T) {
 		rec("e1", "E", "الضفة", "2025-03-12", "ليلى منصور", "الحكومة قادرة على تمويل المشروع من مواردها الذاتية"),
 		// Far apart in time: not the same statement.
 		rec("f1", "F", "النبأ", "2024-01-01", "سامر الحداد", "سننجز المرحلة الأولى من سد الوادي خلال 18 شهرا ولن نرفع الأسعار"),
+		// One announcement, where outlets name the minister or only his
+		// post, one misreads the day it was said, and one quotes a phrase.
+		rec("h1", "H", "الأفق", "2025-04-02", "نادر سليم", long),
+		rec("i1", "I", "الرصيف", "2025-04-03", "وزير المالية", long),
+		misdated,
+		rec("j1", "J", "الضفة", "2025-04-04", "سليم", "سندات خضراء بقيمة مليار"),
 		// Only one outlet: not reported.
 		rec("g1", "G", "الأفق", "2025-05-01", "يوسف القاسمي", "لن نؤجل أي مباراة من مباريات الدوري"),
 	}
@@ -97,7 +107,7 @@ func TestGrouping(t *testing.T) {
 		}
 		got = append(got, strings.Join(ids, " "))
 	}
-	want := map[string]bool{"a1 c1 b1": true, "a2 d1 b2": true}
+	want := map[string]bool{"a1 c1 b1": true, "a2 d1 b2": true, "h1 i1 k1 j1": true}
 	if len(got) != len(want) {
 		t.Fatalf("statements %q", got)
 	}
@@ -107,11 +117,11 @@ func TestGrouping(t *testing.T) {
 		}
 	}
 	changed, _ := Compare(context.Background(), recs, Options{Changed: true})
-	if len(changed.Statements) != 2 {
+	if len(changed.Statements) != 3 {
 		t.Errorf("--changed kept %d statements", len(changed.Statements))
 	}
 	three, _ := Compare(context.Background(), recs, Options{MinOutlets: 3})
-	if len(three.Statements) != 2 {
+	if len(three.Statements) != 3 {
 		t.Errorf("min 3 outlets kept %d statements", len(three.Statements))
 	}
 }
@@ -227,5 +237,59 @@ func TestUndatedVersionIsNeverTheReference(t *testing.T) {
 	}
 	if got := rep.WithOutlet("المدار"); len(got.Statements) != 0 {
 		t.Errorf("WithOutlet kept %d", len(got.Statements))
+	}
+}
+
+func TestNearest(t *testing.T) {
+	// Posting lists hold item numbers sorted by publication day, unknown
+	// days first.
+	days := []int32{noDay, 10, 12, 13, 20, 40, noDay}
+	tests := []struct {
+		name    string
+		posting []int
+		day     int32
+		horizon int32
+		stop    int // visit returns false after this many; 0 = never
+		want    []int
+	}{
+		{"nearest first, both sides", []int{1, 2, 3, 4}, 12, 28, 0, []int{2, 3, 1, 4}},
+		{"beyond the horizon left out", []int{1, 2, 3, 4, 5}, 12, 8, 0, []int{2, 3, 1, 4}},
+		{"unknown days first", []int{0, 1, 2, 3}, 13, 28, 0, []int{0, 3, 2, 1}},
+		{"unknown day visits all in order", []int{0, 1, 2, 3, 4, 5}, noDay, 1, 0, []int{0, 1, 2, 3, 4, 5}},
+		{"stops when told", []int{1, 2, 3, 4}, 12, 28, 2, []int{2, 3}},
+		{"day past the end", []int{1, 2, 3}, 30, 28, 0, []int{3, 2, 1}},
+		{"empty posting", nil, 12, 28, 0, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []int
+			nearest(tt.posting, days, tt.day, tt.horizon, func(j int) bool {
+				got = append(got, j)
+				return tt.stop == 0 || len(got) < tt.stop
+			})
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("visited %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCommon(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b []uint32
+		want int
+	}{
+		{"disjoint", []uint32{1, 3}, []uint32{2, 4}, 0},
+		{"repeats counted as often as both have them", []uint32{1, 1, 1, 2}, []uint32{1, 1, 2, 2}, 3},
+		{"one empty", nil, []uint32{1}, 0},
+		{"identical", []uint32{1, 2, 3}, []uint32{1, 2, 3}, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := common(tt.a, tt.b); got != tt.want {
+				t.Errorf("common = %d, want %d", got, tt.want)
+			}
+		})
 	}
 }

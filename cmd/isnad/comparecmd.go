@@ -97,6 +97,11 @@ Examples:
 			if err != nil {
 				return err
 			}
+			// The records are copies: unmap the file before grouping, so
+			// the pages read do not add to the peak memory of the diffs.
+			if err := db.Close(); err != nil {
+				return fmt.Errorf("close %s: %w", db.Path(), err)
+			}
 			rep, err := compare.Compare(c.Context, recs, compare.Options{MinOutlets: c.Int("min-outlets"), Changed: c.Bool("changed")})
 			if err != nil {
 				return err
