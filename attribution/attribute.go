@@ -91,6 +91,16 @@ func (at *attributor) scanEntities() {
 		}
 		if in(titleSet, w) && (i == 0 || !in(titleSet, at.ws[i-1].key)) {
 			p := at.phrase(i, len(at.ws))
+			if p.name == "" && p.role != "" && i > 0 && p.next < len(at.ws) && isCueVerb(at.ws[p.next].key) &&
+				nameLike(at.ws[i-1].key) && !hasArticle(at.text, at.ws[i-1]) {
+				// A name, its post, then the verb: "فاروق جليك وزير العمل
+				// التركي قال". The post is the named person's.
+				full := at.fullName(at.text[at.ws[i-1].start:at.ws[i-1].end])
+				if len(foldTokens(full)) >= 2 {
+					at.people.person(full, p.role, p.g)
+					continue
+				}
+			}
 			if p.name != "" {
 				at.resolve(p, p.g)
 			} else if p.role != "" && !hasArticle(at.text, at.ws[i]) {
@@ -115,6 +125,18 @@ func (at *attributor) scanEntities() {
 		}
 		if p.empty() {
 			p = at.subjectBefore(lo, i)
+		}
+		if p.empty() {
+			// The subject of a clause inside the sentence: "… لكن فاروق
+			// جليك وزير العمل التركي قال".
+			for o := i - 1; o > lo && i-o <= 12; o-- {
+				if clauseOpeners[at.ws[o].key] {
+					if q := at.subjectWithin(o+1, i, 8); q.name != "" && q.inst == "" {
+						p = q // only a name: other clauses open with their own words
+					}
+					break
+				}
+			}
 		}
 		if e, _ := at.resolve(p, g); e != nil {
 			at.events = append(at.events, event{at: at.ws[i].start, e: e, dated: at.clueNear(lo, i)})
@@ -180,8 +202,8 @@ func (at *attributor) fullInstitution(inst string) string {
 	head := bare(toks[0])
 	best, bestLen := inst, len(toks)
 	for i, w := range at.ws {
-		if w.key != head || hasArticle(at.text, w) || at.inQuote(w.start) {
-			continue // only the construct form names it: منظمة التجارة، مستشفى سالزبري
+		if w.key != head || hasArticle(at.text, w) || at.inQuote(w.start) && !at.inOther(w.start) {
+			continue // only the construct form names it: منظمة التجارة، مستشفى سالزبري، “تنظيم الدولة”
 		}
 		k := i + 1
 		for k < len(at.ws) && k-i <= 3 {
@@ -219,6 +241,9 @@ func (at *attributor) titledBefore(b int) bool {
 	switch at.ws[b-1].key {
 	case ".", ",", ":", "\"":
 		return true
+	}
+	if nameOpener(at.ws[b-1].key) {
+		return true // لكن فاروق جليك، وتدعى هوليا توران
 	}
 	if k, _, ok := cueAt(at.ws[b-1].key); ok && k == cueVerb {
 		return true // وقالت فيرا ترينر
@@ -313,7 +338,7 @@ func nameBoundary(w string) bool {
 	case ".", ",", ":", "\"":
 		return true
 	}
-	return strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "وال") || in(titleSet, w) || nisbas[w]
+	return strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "وال") || in(titleSet, w) || nisbas[w] || nameOpener(w)
 }
 
 // fullName returns the fullest form of a name that the story gives: the
@@ -387,6 +412,11 @@ func (at *attributor) findFullName(name string) string {
 // description of an unnamed person runs on through its qualifiers up to
 // the verb's complement (وقال رجل إطفاء في غرفة تحكم في المدينة: …).
 func (at *attributor) phrase(i, limit int) phrase {
+	return at.namedAfter(i, limit, at.description(i, limit))
+}
+
+// description is phrase without the name a naming verb gives.
+func (at *attributor) description(i, limit int) phrase {
 	p := readPhraseWith(at.text, at.ws, i, limit, at.pairs)
 	if p.inst == "" || !descriptorHeads[bare(at.ws[i].key)] ||
 		strings.HasSuffix(at.ws[i].key, "ون") && p.next < limit && !prepositionSet[at.ws[p.next].key] {
@@ -419,12 +449,23 @@ func (at *attributor) phrase(i, limit int) phrase {
 		p.inst = at.text[at.ws[i].start:at.ws[k-1].end]
 		p.end, p.next = at.ws[k-1].end, k
 	}
-	// "إحدى الفرنسيات المحتجزات وتدعى هوليا توران": the name given.
-	for j := i; j+1 < p.next; j++ {
+	return p
+}
+
+// namedAfter gives a described person the name a naming verb adds
+// within or right after the phrase p read at word i: "إحدى الفرنسيات
+// المحتجزات وتدعى هوليا توران"، "محامية أميركية تدعى ربيعة شودري".
+func (at *attributor) namedAfter(i, limit int, p phrase) phrase {
+	// After a naming verb only a name can follow, so its words are taken
+	// up to the end of the phrase even where they look like a verb (توران).
+	for j := i; j <= p.next && j+1 < limit; j++ {
 		if namedVerbs[at.ws[j].key] {
-			if n := readPhraseWith(at.text, at.ws, j+1, len(at.ws), at.pairs); n.name != "" {
-				n.start = p.start
-				return n
+			k := j + 1
+			for k < limit && k-j <= 4 && (nameLike(at.ws[k].key) || nameParticles[at.ws[k].key]) && !endsName(at.ws[k].key) && !strings.ContainsAny(at.ws[k].key, ".,:\"") {
+				k++
+			}
+			if k > j+1 {
+				return phrase{start: p.start, end: at.ws[k-1].end, next: k, name: at.text[at.ws[j+1].start:at.ws[k-1].end], g: p.g}
 			}
 		}
 	}
@@ -432,7 +473,7 @@ func (at *attributor) phrase(i, limit int) phrase {
 }
 
 // namedVerbs introduce the name of someone just described (وتدعى، ويدعى).
-var namedVerbs = set([]string{"تدعى", "وتدعى", "يدعى", "ويدعى", "واسمه", "واسمها", "تسمى", "وتسمى", "يسمى", "ويسمى"})
+var namedVerbs = set([]string{"تدعى", "وتدعى", "يدعى", "ويدعى", "واسمه", "واسمها", "تسمى", "وتسمى", "يسمى", "ويسمى", "المدعو", "المدعوة"})
 
 // prepositionSet are the prepositions a description may run through.
 var prepositionSet = set([]string{"في", "من"})
@@ -789,17 +830,26 @@ var leadingParticles = set([]string{"لكن", "ولكن", "فيما", "بينم�
 // (after a particle such as لكن or كما) and runs up to the verb at word c
 // (لافروف أشار …، لكن المنظمة الدولية ومقرها جنيف قالت …). Anything else
 // before a verb is not taken for its subject.
-func (at *attributor) subjectBefore(lo, c int) phrase {
+func (at *attributor) subjectBefore(lo, c int) phrase { return at.subjectWithin(lo, c, 5) }
+
+// subjectWithin is subjectBefore for a subject of at most max words.
+func (at *attributor) subjectWithin(lo, c, max int) phrase {
 	from := lo
 	for from < c && (leadingParticles[at.ws[from].key] || at.ws[from].key == ",") {
 		from++
 	}
-	if from >= c || c-from > 5 || strings.HasPrefix(at.ws[from].key, "و") {
+	if from >= c || c-from > max || strings.HasPrefix(at.ws[from].key, "و") {
 		return phrase{start: -1}
 	}
 	p := at.phrase(from, c)
 	if p.empty() || p.next > c {
 		return phrase{start: -1}
+	}
+	if p.next < c && p.name != "" && p.role == "" && in(titleSet, at.ws[p.next].key) {
+		// The name's post as an apposition: "فاروق جليك وزير العمل قال".
+		if q := at.phrase(p.next, c); q.name == "" && q.role != "" && q.next == c {
+			p.role, p.end, p.next = q.role, q.end, q.next
+		}
 	}
 	if p.next < c {
 		// Only an apposition joined by و (ومقرها جنيف) or the قد of a
@@ -912,6 +962,11 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 			hi++
 		}
 		at := &attributor{text: a.Text, ws: all[lo:hi], pairs: pairs}
+		// A post resolves to a person whose name looks like one, or to a
+		// single name the article repeats (the singer "ليسا").
+		at.people.named = func(e *entity) bool {
+			return LooksLikePerson(e.name) || len(e.toks) == 1 && !strings.HasPrefix(e.toks[0], "ال") && pairs["\x00"+e.toks[0]] >= 2
+		}
 		for _, q := range qs {
 			if q.Start >= st.start && q.Start < st.end {
 				at.quoted = append(at.quoted, [2]int{q.Start, q.End})

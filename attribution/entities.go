@@ -3,6 +3,7 @@ package attribution
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/isnad/isnad/quotes"
 )
@@ -22,6 +23,10 @@ type entity struct {
 // alone resolves to the fullest name; a title alone to its holder).
 type entities struct {
 	list []*entity
+	// named says whether a person's name is plainly a name, so that a
+	// post resolves to its holder rather than to a misread phrase; nil
+	// accepts every person.
+	named func(*entity) bool
 }
 
 func foldTokens(s string) []string {
@@ -115,21 +120,30 @@ func (t *entities) find(toks []string) *entity {
 
 // byRole finds the latest person whose role holds every content word of
 // role (الوزير الأمريكي → وزير الخارجية الأمريكي): a title standing for a
-// name given earlier.
+// name the story gives.
 func (t *entities) byRole(role string) *entity {
 	want := roleWords(role)
 	if len(want) == 0 {
 		return nil
 	}
+	// A named person holding the post wins over an unnamed office holder
+	// registered by the title alone (رئيس الوزراء البرتغالي).
+	var unnamed *entity
 	for i := len(t.list) - 1; i >= 0; i-- {
 		e := t.list[i]
 		for _, r := range append([]string{e.role}, e.also...) {
 			if r != "" && roleHolds(roleWords(r), want) {
-				return e
+				if !e.inst && (t.named == nil || t.named(e)) {
+					return e
+				}
+				if unnamed == nil {
+					unnamed = e
+				}
+				break
 			}
 		}
 	}
-	return nil
+	return unnamed
 }
 
 // roleHolds reports whether a role, as words, has the same head as want
@@ -169,13 +183,32 @@ func (e *entity) addRole(role string) {
 	}
 }
 
-// roleWords are the folded words of a role without the article.
+// roleWords are the folded words of a role as stems (roleStem), so that
+// a country and its adjective match: رئيس كوريا الجنوبية and الرئيس الكوري
+// الجنوبي are one post.
 func roleWords(role string) []string {
 	var out []string
 	for _, w := range foldTokens(role) {
-		out = append(out, bare(w))
+		out = append(out, roleStem(w))
 	}
 	return out
+}
+
+// roleStem strips the article, the feminine ending and the ending of a
+// country's name or its adjective (ـيا، ـا، ـي): روسيا، الروسي and الروسية
+// all give روس; تركيا and التركي give ترك.
+func roleStem(w string) string {
+	w = bare(w)
+	// Folded words spell the feminine ة as ه.
+	if t, ok := strings.CutSuffix(w, "ه"); ok && utf8.RuneCountInString(t) >= 3 {
+		w = t // الجنوبية → جنوبي
+	}
+	for _, suffix := range []string{"يا", "ي", "ا"} {
+		if t, ok := strings.CutSuffix(w, suffix); ok && utf8.RuneCountInString(t) >= 2 {
+			return t // جنوبي → جنوب، كوريا → كور
+		}
+	}
+	return w
 }
 
 // institution registers or finds an organisation or unnamed source; a

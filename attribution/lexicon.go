@@ -97,7 +97,17 @@ var stopWords = []string{
 	"تعقيبا", "سوف", "ل", "ب", "بهذه", "بهذا", "بذلك", "بتلك", "عليه", "عليها", "عليهم", "سابقا", "لاحقا",
 	"فإن", "وإن", "وأن", "فأن", "ولأن", "آخر", "أخرى", "آخرون", "أيضا", "حينها", "وقتها", "آنذاك", "حاليا", "مؤخرا", "كذلك", "بدوره", "فيها", "فيه", "منها", "منه", "بها", "به", "إليها", "إليه", "لديه", "لديها", "لكنه", "لكنها", "لكن",
 	"أي", "هذا", "هذه", "ذلك", "تلك", "كل", "أيضاً", "مجددا", "مجدداً", "أول", "بنبرة", "باللغة", "كما",
+	"يدعى", "تدعى", "يسمى", "تسمى", "المدعو", "المدعوة",
 }
+
+// clauseOpeners are words after which a clause, and so a name, may begin
+// (لكن فاروق جليك … قال); namedVerbs (وتدعى هوليا توران) open one too.
+var clauseOpeners = set([]string{
+	"لكن", "ولكن", "بينما", "فيما", "حيث", "إذ", "كما", "ثم", "أما", "وأما", "بل",
+})
+
+// nameOpener reports whether a name's first word may follow folded word w.
+func nameOpener(w string) bool { return clauseOpeners[w] || namedVerbs[w] }
 
 var (
 	halSet, nounSet, attributorSet, continuationSet = set(halForms), set(verbalNouns), set(attributors), set(continuationVerbs)

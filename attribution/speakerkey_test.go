@@ -84,3 +84,24 @@ func TestLooksLikePersonAndGeneric(t *testing.T) {
 		})
 	}
 }
+
+func TestRoleWordsMatchCountryAndAdjective(t *testing.T) {
+	tests := []struct {
+		name       string
+		have, want string
+		holds      bool
+	}{
+		{"country noun and adjective", "رئيس كوريا الجنوبية", "الرئيس الكوري الجنوبي", true},
+		{"feminine adjective", "وزير الخارجية التركية", "وزير الخارجية التركي", true},
+		{"a longer post holds the shorter", "وزير العمل والضمان الاجتماعي التركي", "وزير العمل التركي", true},
+		{"another country", "رئيس كوريا الجنوبية", "الرئيس الروسي", false},
+		{"another head", "نائب الرئيس الأمريكي", "الرئيس الأمريكي", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := roleHolds(roleWords(tt.have), roleWords(tt.want)); got != tt.holds {
+				t.Errorf("roleHolds(%q, %q) = %v, want %v (%v / %v)", tt.have, tt.want, got, tt.holds, roleWords(tt.have), roleWords(tt.want))
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -183,6 +184,9 @@ func classify(content string, c context, prev Kind) Kind {
 		for i, seen := len(toks)-2, 0; i >= 0 && seen < 3; i-- {
 			cl := classOf(toks[i])
 			if cl == wordNaming {
+				if last == ":" && personNaming[strings.TrimPrefix(toks[i], "و")] {
+					break // a person named, then a colon: "وقال رجل يدعى سامي: «…»" is speech
+				}
 				return Other
 			}
 			if cl == wordPreposition || transparent[toks[i]] {

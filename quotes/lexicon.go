@@ -127,6 +127,10 @@ var namingWords = []string{
 	"تطلق", "يطلق", "أطلق", "أطلقت", "أطلقوا", "يطلقون", "سمى", "سمت", "سموه", "يسمونه", "تسميه", "لقب",
 }
 
+// personNaming are the naming verbs that name a person (رجل يدعى سامي):
+// a colon after the name opens what that person said.
+var personNaming = map[string]bool{Key("يدعى"): true, Key("تدعى"): true, Key("يسمى"): true, Key("تسمى"): true}
+
 // namePrefixes are clitics stripped from a word before it is looked up in
 // namingWords (لدار → دار، بلقب → لقب، وصحيفة → صحيفة).
 var namePrefixes = []string{"وبال", "وال", "بال", "لل", "كال", "فال", "ال", "و", "ب", "ل", "ف"}
