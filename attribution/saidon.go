@@ -146,6 +146,11 @@ func findClues(ws []word, pub time.Time) []clue {
 	return out
 }
 
+func isWeekday(w string) bool {
+	_, ok := weekdays[w]
+	return ok
+}
+
 func findDayClues(ws []word, pub time.Time) []clue {
 	var out []clue
 	for i := 0; i < len(ws); i++ {
@@ -154,13 +159,20 @@ func findDayClues(ws []word, pub time.Time) []clue {
 		if i+1 < len(ws) {
 			next = ws[i+1].key
 		}
+		// "أمس الجمعة": when a relative day and a weekday disagree, the
+		// weekday wins (the writer's "yesterday" is often the wire's), so
+		// the relative word gives way to the weekday after it.
 		if d, ok := relativeDays[k+" "+next]; ok {
-			out = append(out, clue{at: ws[i].start, day: pub.AddDate(0, 0, d), basis: BasisRelative})
+			if i+2 >= len(ws) || !isWeekday(ws[i+2].key) {
+				out = append(out, clue{at: ws[i].start, day: pub.AddDate(0, 0, d), basis: BasisRelative})
+			}
 			i++
 			continue
 		}
 		if d, ok := relativeDays[k]; ok {
-			out = append(out, clue{at: ws[i].start, day: pub.AddDate(0, 0, d), basis: BasisRelative})
+			if !isWeekday(next) {
+				out = append(out, clue{at: ws[i].start, day: pub.AddDate(0, 0, d), basis: BasisRelative})
+			}
 			continue
 		}
 		if wd, ok := weekdays[k]; ok {
