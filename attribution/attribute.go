@@ -834,6 +834,9 @@ func (at *attributor) subjectBefore(lo, c int) phrase { return at.subjectWithin(
 
 // subjectWithin is subjectBefore for a subject of at most max words.
 func (at *attributor) subjectWithin(lo, c, max int) phrase {
+	if p := at.ammaTopic(lo, c); !p.empty() {
+		return p
+	}
 	from := lo
 	for from < c && (leadingParticles[at.ws[from].key] || at.ws[from].key == ",") {
 		from++
@@ -861,6 +864,26 @@ func (at *attributor) subjectWithin(lo, c, max int) phrase {
 	}
 	return p
 }
+
+// ammaTopic reads the subject of "أما X، …، فقال": the topic of أما is the
+// subject of the verb at word c that answers it with ف, whatever
+// apposition stands between (أما فلان، أحد رؤساء الهيئة ومقرها …، فقال).
+func (at *attributor) ammaTopic(lo, c int) phrase {
+	if c >= len(at.ws) || !strings.HasPrefix(at.ws[c].key, "ف") {
+		return phrase{start: -1}
+	}
+	for a := c - 1; a >= lo && c-a <= 25; a-- {
+		if k := at.ws[a].key; k == ammaWord || k == "و"+ammaWord {
+			if p := at.phrase(a+1, c); p.name != "" || p.inst != "" {
+				return p
+			}
+			break
+		}
+	}
+	return phrase{start: -1}
+}
+
+var ammaWord = quotes.Fold("أما")
 
 // afterAttributor reads the source after بحسب / وفق / على لسان, skipping
 // "ما" and a relaying verb (بحسب ما أعلن الحزب، وفق ما ذكرت صحيفة …).

@@ -94,6 +94,9 @@ type phrase struct {
 
 func (p phrase) empty() bool { return p.name == "" && p.inst == "" && p.role == "" }
 
+// masculineTitles end in ة but name men (الداعية عايض القرني، العلامة).
+var masculineTitles = set([]string{"داعية", "علامة", "خليفة", "رحالة", "نابغة"})
+
 // nameParticles keep a name going (محمد بن سلمان، أبو مازن، عبد الله، آل ثاني).
 var nameParticles = set([]string{"بن", "ابن", "بنت", "أبو", "أبي", "أم", "عبد", "آل", "ولد", "أيت", "دي", "فان", "دير", "ال"})
 
@@ -196,7 +199,7 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 	// Role: a title word and its complements.
 	if b := bare(ws[j].key); in(titleSet, ws[j].key) {
 		roleFrom = j
-		if strings.HasSuffix(b, "ه") {
+		if strings.HasSuffix(b, "ه") && !masculineTitles[b] {
 			p.g = feminine
 		}
 		j++
