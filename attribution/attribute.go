@@ -367,9 +367,9 @@ func (at *attributor) findFullName(name string) string {
 		w := at.ws[i]
 		if at.same(w.key, last) {
 			b := i
-			for b > 0 && i-b < 3 && nameLike(at.ws[b-1].key) && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) &&
+			for b > 0 && i-b < 3 && nameLike(at.ws[b-1].key) && !kinWords[at.ws[b-1].key] && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) &&
 				!(strings.HasPrefix(at.ws[b-1].key, "و") && at.pairs[at.ws[b-1].key+" "+at.ws[b].key] < 2) &&
-				!(strings.HasPrefix(at.ws[b-1].key, "ب") && at.pairs["\x00"+at.ws[b-1].key] < 2) &&
+				!(strings.HasPrefix(at.ws[b-1].key, "ب") && at.pairs["\x00"+at.ws[b-1].key] < 2 && !(b >= 2 && nameBoundary(at.ws[b-2].key))) &&
 				!(b >= 2 && at.constructTitle(b-2)) {
 				b-- // but not into the genitive of a title: رئيس روسيا فلاديمير بوتين
 			}
@@ -380,12 +380,18 @@ func (at *attributor) findFullName(name string) string {
 			for b < i && !(b == 0 || (nameBoundary(at.ws[b-1].key) || isCueVerb(at.ws[b-1].key)) && at.titledBefore(b)) {
 				b++
 			}
+			for b < i {
+				if _, _, ok := cueAt(at.ws[b].key); !ok {
+					break
+				}
+				b++ // a verb before the name: أخبر جونستون، دانت إيفانكا ترامب
+			}
 			if b == i && i > 0 && at.pairs[at.ws[i-1].key+" "+w.key] >= 2 && nameLike(at.ws[i-1].key) {
 				b = i - 1
 			}
 			// A name ends at a stop, unless its last pair recurs: "سيرغي
 			// لافروف الشيباني" is a name and an object.
-			if b < i && !(i+1 >= len(at.ws) || endsName(at.ws[i+1].key)) && at.pairs[at.ws[i-1].key+" "+w.key] < 2 {
+			if b < i && !(i+1 >= len(at.ws) || endsName(at.ws[i+1].key) || strings.ContainsAny(at.ws[i+1].key, ".,:\"")) && at.pairs[at.ws[i-1].key+" "+w.key] < 2 {
 				b = i
 			}
 			if i-b+1 > bestLen {
@@ -762,6 +768,16 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 			}
 		}
 	}
+	// "أصدر نتنياهو بيانا قال فيه": the statement's issuer speaks.
+	if c+1 < len(at.ws) && inWords[at.ws[c+1].key] {
+		if p := at.issuerBefore(lo, c); !p.empty() {
+			if e, conf := at.resolve(p, g); e != nil {
+				at.spoke(e, at.pos)
+				res.speaker, res.mention, res.confidence = e, at.text[p.start:p.end], conf
+				return res
+			}
+		}
+	}
 	// A verb: VSO (قال الوزير …), else SVO (الوزير قال …), else its
 	// subject is the last speaker (وأضاف: «…»، وقالت إن …).
 	p := at.phrase(c+1, oi)
@@ -823,6 +839,41 @@ func (at *attributor) contextBefore(e *entity, pos int, dated map[*entity]datedA
 // البيان، وقال التسجيل).
 var statementNouns = set([]string{"بيان", "تسجيل", "رسالة", "تغريدة", "منشور", "تقرير"})
 
+// statementNoun reports whether folded word w is a statement noun, with
+// its clitics or the alef of the accusative (أصدر بيانا).
+func statementNoun(w string) bool {
+	b := bare(w)
+	return statementNouns[b] || statementNouns[strings.TrimSuffix(b, "ا")]
+}
+
+// inWords are "in it" after a verb of saying: قال فيه، جاء فيها.
+var inWords = set([]string{"فيه", "فيها"})
+
+// issuerBefore reads who issued the statement a verb at word c speaks
+// from: "أصدر نتنياهو بيانا قال فيه" and "نشر الوزير تغريدة قال فيها" give
+// the subject between the issuing verb and the statement noun.
+func (at *attributor) issuerBefore(lo, c int) phrase {
+	n := c - 1
+	for n >= lo && n >= c-2 && !statementNoun(at.ws[n].key) {
+		n--
+	}
+	if n < lo || n < c-2 {
+		return phrase{start: -1}
+	}
+	for v := n - 1; v >= lo && v >= n-6; v-- {
+		if in(issuingVerbs, at.ws[v].key) {
+			if p := at.phrase(v+1, n); !p.empty() && p.next == n && (p.name != "" || p.inst != "") {
+				return p
+			}
+			break
+		}
+	}
+	return phrase{start: -1}
+}
+
+// issuingVerbs put out a statement: أصدر بيانا، نشرت تغريدة، وجه رسالة.
+var issuingVerbs = set([]string{"أصدر", "أصدرت", "نشر", "نشرت", "وزع", "وزعت", "بث", "بثت", "أرسل", "أرسلت", "وجه", "وجهت", "كتب", "كتبت"})
+
 // leadingParticles open a clause before its subject (لكن المنظمة قالت).
 var leadingParticles = set([]string{"لكن", "ولكن", "فيما", "بينما", "كما", "و", "ف", "ثم", "بالمقابل", "من", "جهته", "جهتها", "أما", "وأما", "وكان", "وكانت", "كان", "كانت", "قد", "وقد"})
 
@@ -869,8 +920,8 @@ func (at *attributor) subjectWithin(lo, c, max int) phrase {
 // subject of the verb at word c that answers it with ف, whatever
 // apposition stands between (أما فلان، أحد رؤساء الهيئة ومقرها …، فقال).
 func (at *attributor) ammaTopic(lo, c int) phrase {
-	if c >= len(at.ws) || !strings.HasPrefix(at.ws[c].key, "ف") {
-		return phrase{start: -1}
+	if c >= len(at.ws) || !(strings.HasPrefix(at.ws[c].key, "ف") || c > lo && at.ws[c-1].key == faqad) {
+		return phrase{start: -1} // فقال، فقد قال
 	}
 	for a := c - 1; a >= lo && c-a <= 25; a-- {
 		if k := at.ws[a].key; k == ammaWord || k == "و"+ammaWord {
@@ -883,7 +934,7 @@ func (at *attributor) ammaTopic(lo, c int) phrase {
 	return phrase{start: -1}
 }
 
-var ammaWord = quotes.Fold("أما")
+var ammaWord, faqad = quotes.Fold("أما"), quotes.Fold("فقد")
 
 // afterAttributor reads the source after بحسب / وفق / على لسان, skipping
 // "ما" and a relaying verb (بحسب ما أعلن الحزب، وفق ما ذكرت صحيفة …).

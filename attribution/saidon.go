@@ -67,12 +67,19 @@ type word struct {
 func words(text string) []word {
 	var out []word
 	start := -1
+	seg := 0 // letters since the word's start or its last dot
 	for i, r := range text {
 		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 'ـ' ||
-			(r == '-' && start >= 0 && i+1 < len(text) && text[i+1] != ' ')
+			(r == '-' && start >= 0 && i+1 < len(text) && text[i+1] != ' ') ||
+			(r == '.' && start >= 0 && seg <= 3 && letterAt(text, i+1)) // بي.في.ام، د.أحمد: an abbreviation, not a sentence end
 		if isWord {
 			if start < 0 {
-				start = i
+				start, seg = i, 0
+			}
+			if r == '.' {
+				seg = 0
+			} else if !unicode.Is(unicode.Mn, r) {
+				seg++
 			}
 			continue
 		}
@@ -103,6 +110,15 @@ func words(text string) []word {
 		}
 	}
 	return out
+}
+
+// letterAt reports whether a letter starts at byte i of text.
+func letterAt(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r)
 }
 
 // findClues returns the time expressions of an article resolved against
