@@ -194,21 +194,27 @@ func roleWords(role string) []string {
 	return out
 }
 
-// roleStem strips the article, the feminine ending and the ending of a
-// country's name or its adjective (ـيا، ـا، ـي): روسيا، الروسي and الروسية
-// all give روس; تركيا and التركي give ترك.
+// roleStem reduces a role word so that a country and its adjective meet:
+// روسيا، الروسي and الروسية give روس; كوريا and الكورية give كور. Only a
+// word with the article, or of five letters or more, loses a final ي (an
+// adjective: الكوري، سينمائي), so the country مالي stays apart from
+// المالية (finance), and only ـية loses its ة, so الدولة stays apart from
+// الدولي.
 func roleStem(w string) string {
-	w = bare(w)
-	// Folded words spell the feminine ة as ه.
-	if t, ok := strings.CutSuffix(w, "ه"); ok && utf8.RuneCountInString(t) >= 3 {
-		w = t // الجنوبية → جنوبي
+	b := bare(w)
+	article := b != w
+	if strings.HasSuffix(b, "يه") && utf8.RuneCountInString(b) >= 4 {
+		b = strings.TrimSuffix(b, "ه") // folded ـية → ـي
 	}
-	for _, suffix := range []string{"يا", "ي", "ا"} {
-		if t, ok := strings.CutSuffix(w, suffix); ok && utf8.RuneCountInString(t) >= 2 {
-			return t // جنوبي → جنوب، كوريا → كور
-		}
+	switch {
+	case strings.HasSuffix(b, "يا") && utf8.RuneCountInString(b) >= 4:
+		return strings.TrimSuffix(b, "يا")
+	case strings.HasSuffix(b, "ي") && utf8.RuneCountInString(b) >= 3 && (article || utf8.RuneCountInString(b) >= 5):
+		return strings.TrimSuffix(b, "ي") // سينمائي as السينمائي; not مالي
+	case strings.HasSuffix(b, "ا") && utf8.RuneCountInString(b) >= 3:
+		return strings.TrimSuffix(b, "ا")
 	}
-	return w
+	return b
 }
 
 // institution registers or finds an organisation or unnamed source; a

@@ -62,7 +62,8 @@ type word struct {
 }
 
 // words splits text into letter-or-digit runs (a word may hold a hyphen,
-// جونغ-أون); sentence ends (. ! ? ؟ and line breaks) become the token ".",
+// جونغ-أون, and the dots of an abbreviation of one- and two-letter pieces,
+// بي.في.ام); sentence ends (. ! ? ؟ and line breaks) become the token ".",
 // commas ",", colons ":" and quotation marks "\"".
 func words(text string) []word {
 	var out []word
@@ -71,7 +72,7 @@ func words(text string) []word {
 	for i, r := range text {
 		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 'ـ' ||
 			(r == '-' && start >= 0 && i+1 < len(text) && text[i+1] != ' ') ||
-			(r == '.' && start >= 0 && seg <= 3 && letterAt(text, i+1)) // بي.في.ام، د.أحمد: an abbreviation, not a sentence end
+			(r == '.' && start >= 0 && seg <= 2 && shortSegmentAt(text, i+1)) // بي.في.ام، أ.ف.ب: an abbreviation, not a sentence end
 		if isWord {
 			if start < 0 {
 				start, seg = i, 0
@@ -100,6 +101,9 @@ func words(text string) []word {
 		case '"', '«', '»', '“', '”', '„', '‟', '‘', '’':
 			tok = "\""
 		}
+		if tok == "." && r == '.' && len(out) > 0 && out[len(out)-1].end == i && oneLetter(out[len(out)-1].key) {
+			tok = "" // د. أحمد، م. سامي: the dot of a one-letter abbreviation ends nothing
+		}
 		if tok != "" {
 			out = append(out, word{i, i + utf8.RuneLen(r), tok})
 		}
@@ -112,13 +116,26 @@ func words(text string) []word {
 	return out
 }
 
-// letterAt reports whether a letter starts at byte i of text.
-func letterAt(text string, i int) bool {
-	if i >= len(text) {
-		return false
+// oneLetter reports whether key is a single letter (د، م), not a mark.
+func oneLetter(key string) bool {
+	r, n := utf8.DecodeRuneInString(key)
+	return n == len(key) && unicode.IsLetter(r)
+}
+
+// shortSegmentAt reports whether one or two letters start at byte i of
+// text and end at a dot or outside a word: the next piece of an
+// abbreviation (في.ام), not a word glued to a sentence end (غدا.وقال).
+func shortSegmentAt(text string, i int) bool {
+	n := 0
+	for _, r := range text[i:] {
+		if !unicode.IsLetter(r) {
+			break
+		}
+		if n++; n > 2 {
+			return false
+		}
 	}
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	return unicode.IsLetter(r)
+	return n > 0
 }
 
 // findClues returns the time expressions of an article resolved against

@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -83,6 +84,31 @@ func TestSaidOnFromContext(t *testing.T) {
 			r := recs[len(recs)-1]
 			if str0(r.SaidOn) != tt.day || str0(r.SaidOnBasis) != tt.basis {
 				t.Errorf("said_on %s (%s), want %s (%s)", str0(r.SaidOn), str0(r.SaidOnBasis), tt.day, tt.basis)
+			}
+		})
+	}
+}
+
+func TestWordsKeepAbbreviations(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"abbreviation of short pieces", "في بي.في.ام أويل", []string{"في", "بي.في.ام", "اويل"}},
+		{"a short word glued to the next sentence", "غدا.وقال الوزير", []string{"غدا", ".", "وقال", "الوزير"}},
+		{"the dot of a one-letter title ends nothing", "د.أحمد زويل", []string{"د", "احمد", "زويل"}},
+		{"nor with a space after it", "د. أحمد زويل", []string{"د", "احمد", "زويل"}},
+		{"a dot after a closing mark ends the sentence", "«عنها». وكان", []string{"\"", "عنها", "\"", ".", "وكان"}},
+		{"a number glued to a word", "في 12.وقال", []string{"في", "12", ".", "وقال"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, w := range words(tt.text) {
+				got = append(got, w.key)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("words = %q, want %q", got, tt.want)
 			}
 		})
 	}

@@ -96,6 +96,9 @@ func TestRoleWordsMatchCountryAndAdjective(t *testing.T) {
 		{"a longer post holds the shorter", "وزير العمل والضمان الاجتماعي التركي", "وزير العمل التركي", true},
 		{"another country", "رئيس كوريا الجنوبية", "الرئيس الروسي", false},
 		{"another head", "نائب الرئيس الأمريكي", "الرئيس الأمريكي", false},
+		{"Mali is not finance", "وزير خارجية مالي", "وزير المالية", false},
+		{"the state is not the international", "وزير الدولة", "الوزير الدولي", false},
+		{"a country with the article and its adjective", "رئيس وزراء البرتغال", "رئيس الوزراء البرتغالي", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -161,11 +161,14 @@ const rareWords = 6
 
 // Compare groups the direct and partial quotes of recs into statements
 // reported by several articles and diffs their versions. Candidate pairs
-// come from an inverted index of the words (common words skipped), never
-// from all pairs; a pair is kept when the speakers agree (same key, or one
-// unknown), the days are within the window, and the words overlap
-// enough: most of the shorter quote is in the longer one. It checks ctx
-// between quotes.
+// come from an inverted index of the rarest words (common words skipped),
+// tried nearest in publication time first and at most maxCandidates per
+// quote, never from all pairs. A pair is kept when the words overlap
+// enough (most of the shorter quote is in the longer one), the quotes were
+// said, or both published, within the window, and the speakers agree: the
+// same speaker, one unknown, or two that are not both named people when
+// the versions are close to whole copies. The result does not depend on
+// the order of recs. It checks ctx between quotes.
 func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Report, error) {
 	if opts.MinOutlets <= 0 {
 		opts.MinOutlets = 2
@@ -175,6 +178,7 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 	}
 	var items []*item
 	vocab := map[string]uint32{} // word key → number
+	var spelled []string         // number → word key
 	for _, r := range recs {
 		if !r.Kind.Attributed() {
 			continue
@@ -189,6 +193,7 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 			if !ok {
 				id = uint32(len(vocab))
 				vocab[w.key] = id
+				spelled = append(spelled, w.key)
 			}
 			it.ids[x] = id
 		}
@@ -207,7 +212,16 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 	}
 	// Items in order of publication (unknown first), so that every
 	// posting list of the index is too.
-	sort.SliceStable(items, func(a, b int) bool { return items[a].pub.Before(items[b].pub) })
+	sort.Slice(items, func(a, b int) bool {
+		x, y := items[a], items[b]
+		if !x.pub.Equal(y.pub) {
+			return x.pub.Before(y.pub)
+		}
+		if x.rec.ID != y.rec.ID {
+			return x.rec.ID < y.rec.ID
+		}
+		return x.rec.Article < y.rec.Article
+	})
 	// Inverted index: word number → items.
 	index := make([][]int, len(vocab))
 	article := map[string]int32{}
@@ -250,7 +264,7 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 			if na != nb {
 				return na < nb
 			}
-			return rare[a] < rare[b]
+			return spelled[rare[a]] < spelled[rare[b]] // numbers follow input order; words do not
 		})
 		if len(rare) > rareWords {
 			rare = rare[:rareWords]
@@ -323,9 +337,10 @@ func related(a, b *item, window int) bool {
 	if a.rec.Article == b.rec.Article {
 		return false // the same words twice in one article are not two versions
 	}
-	// Said within the window, or published within it: a misread said_on
-	// in one article must not hide a statement both carried that week.
-	if !near(a.day, b.day, window) && !near(a.pub, b.pub, window) {
+	// Said within the window, or both published within it: a misread
+	// said_on in one article must not hide a statement both carried that
+	// week. An unknown publication day proves nothing.
+	if !near(a.day, b.day, window) && (a.pub.IsZero() || b.pub.IsZero() || !near(a.pub, b.pub, window)) {
 		return false
 	}
 	shared := common(a.ids, b.ids)

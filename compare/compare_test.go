@@ -116,6 +116,25 @@ func TestGrouping(t *testing.T) {
 			t.Errorf("unexpected statement %q (want reference first: earliest published, then longest)", g)
 		}
 	}
+	// The same records in another order give the same report.
+	reversed := make([]attribution.Record, len(recs))
+	for i, r := range recs {
+		reversed[len(recs)-1-i] = r
+	}
+	again, err := Compare(context.Background(), reversed, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var x, y bytes.Buffer
+	if err := WriteJSON(&x, rep); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteJSON(&y, again); err != nil {
+		t.Fatal(err)
+	}
+	if x.String() != y.String() {
+		t.Errorf("the report depends on the order of the records:\n%s\n%s", x.String(), y.String())
+	}
 	changed, _ := Compare(context.Background(), recs, Options{Changed: true})
 	if len(changed.Statements) != 3 {
 		t.Errorf("--changed kept %d statements", len(changed.Statements))
@@ -291,5 +310,19 @@ func TestCommon(t *testing.T) {
 				t.Errorf("common = %d, want %d", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestUnknownPublicationDayProvesNothing(t *testing.T) {
+	quote := "سننجز المرحلة الأولى من سد الوادي خلال 18 شهرا ولن نرفع الأسعار"
+	old := rec("a", "A", "الأفق", "", "سامر الحداد", quote)
+	old.Published, old.SaidOn = nil, sp("2020-01-01")
+	recent := rec("b", "B", "الرصيف", "2025-03-12", "سامر الحداد", quote)
+	rep, err := Compare(context.Background(), []attribution.Record{old, recent}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Statements) != 0 {
+		t.Errorf("said five years apart, grouped: %+v", rep.Statements)
 	}
 }

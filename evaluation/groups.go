@@ -155,18 +155,20 @@ func ScoreGroups(gold []GoldGroup, rep compare.Report) GroupsReport {
 	return r
 }
 
-// sortLinks orders links by group, then by their texts, so that reports
-// are stable.
+// sortLinks orders links by group, then by their texts and articles, so
+// that reports are stable.
 func sortLinks(ls []GroupLink) {
 	sort.Slice(ls, func(i, j int) bool {
 		a, b := ls[i], ls[j]
 		if a.Group != b.Group {
 			return a.Group < b.Group
 		}
-		if a.A.Text != b.A.Text {
-			return a.A.Text < b.A.Text
+		for _, k := range [][2]string{{a.A.Text, b.A.Text}, {a.B.Text, b.B.Text}, {a.A.Article, b.A.Article}, {a.B.Article, b.B.Article}} {
+			if k[0] != k[1] {
+				return k[0] < k[1]
+			}
 		}
-		return a.B.Text < b.B.Text
+		return false
 	})
 }
 
