@@ -91,12 +91,12 @@ const minWords = 3
 const maxPosting = 200
 
 // maxCandidates bounds how many other quotes one quote is tried against.
-const maxCandidates = 128
+const maxCandidates = 64
 
 // horizonWindows: candidates are looked for among quotes published within
 // this many windows of the quote (the window applies to the day said, which
 // may differ from the day published).
-const horizonWindows = 4
+const horizonWindows = 2
 
 // noDay stands for an unknown publication day.
 const noDay = math.MinInt32
