@@ -49,6 +49,23 @@ func dbPath(c *cli.Context) string {
 	return defaultDB()
 }
 
+// openForReading starts a command that reads the database: no arguments,
+// a --format among formats, the database opened read-only.
+func openForReading(c *cli.Context, formats ...string) (string, *store.DB, error) {
+	if err := noArgs(c); err != nil {
+		return "", nil, err
+	}
+	format, err := formatFlag(c, formats...)
+	if err != nil {
+		return "", nil, err
+	}
+	db, err := openDB(c, true)
+	if err != nil {
+		return "", nil, err
+	}
+	return format, db, nil
+}
+
 // openDB opens the command's database; readers open it read-only so that
 // several can run together.
 func openDB(c *cli.Context, readOnly bool) (*store.DB, error) {

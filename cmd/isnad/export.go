@@ -31,14 +31,7 @@ Examples:
 			&cli.BoolFlag{Name: "raw", Usage: "keep CSV cells untouched (no formula neutralization)"},
 		}, queryFlags()...),
 		Action: func(c *cli.Context) error {
-			if err := noArgs(c); err != nil {
-				return err
-			}
-			format, err := formatFlag(c, "csv", "jsonl")
-			if err != nil {
-				return err
-			}
-			db, err := openDB(c, true)
+			format, db, err := openForReading(c, "csv", "jsonl")
 			if err != nil {
 				return err
 			}

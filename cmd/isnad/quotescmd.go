@@ -92,14 +92,7 @@ Examples:
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text, jsonl, json or csv"},
 		}, queryFlags()...),
 		Action: func(c *cli.Context) error {
-			if err := noArgs(c); err != nil {
-				return err
-			}
-			format, err := formatFlag(c, "text", "jsonl", "json", "csv")
-			if err != nil {
-				return err
-			}
-			db, err := openDB(c, true)
+			format, db, err := openForReading(c, "text", "jsonl", "json", "csv")
 			if err != nil {
 				return err
 			}

@@ -20,14 +20,7 @@ Example:
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
 		},
 		Action: func(c *cli.Context) error {
-			if err := noArgs(c); err != nil {
-				return err
-			}
-			format, err := formatFlag(c, "text", "json")
-			if err != nil {
-				return err
-			}
-			db, err := openDB(c, true)
+			format, db, err := openForReading(c, "text", "json")
 			if err != nil {
 				return err
 			}
