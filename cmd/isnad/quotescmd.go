@@ -68,6 +68,18 @@ func query(ctx context.Context, c *cli.Context, db *store.DB) (store.Query, erro
 		q.Speakers = []string{ss[0].Key}
 		return q, nil
 	}
+	// A full name written exactly as one of them names that one: "دونالد
+	// ترامب" is not also ترامب alone. A surname alone stays ambiguous.
+	var exact []store.Speaker
+	for _, s := range ss {
+		if len(strings.Fields(name)) >= 2 && quotes.Fold(s.Name) == quotes.Fold(name) {
+			exact = append(exact, s)
+		}
+	}
+	if len(exact) == 1 {
+		q.Speakers = []string{exact[0].Key}
+		return q, nil
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%q is ambiguous; give the full name of one of:", name)
 	for _, s := range ss {
