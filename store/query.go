@@ -199,6 +199,19 @@ type Stats struct {
 	Bytes     int64               `json:"bytes"`
 }
 
+// Has reports whether an article with the given content hash is stored.
+func (db *DB) Has(hash string) (bool, error) {
+	var has bool
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		has = tx.Bucket(bucketArticles).Get([]byte(hash)) != nil
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("look up article %s: %w", hash, err)
+	}
+	return has, nil
+}
+
 // Stats counts articles, quotes by kind, speakers and outlets, and reads
 // the range of days said and the file size.
 func (db *DB) Stats(ctx context.Context) (Stats, error) {

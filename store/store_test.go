@@ -155,6 +155,11 @@ func TestIngestIsIdempotent(t *testing.T) {
 	if err != nil || st != (IngestStats{Known: 2}) {
 		t.Fatalf("second ingest: %+v %v", st, err)
 	}
+	for hash, want := range map[string]bool{"h1": true, "h2": true, "h3": false} {
+		if has, err := db.Has(hash); has != want || err != nil {
+			t.Errorf("Has(%s) = %v, %v; want %v", hash, has, err, want)
+		}
+	}
 	s, _ := db.Stats(ctx)
 	if s.Articles != 2 || s.Quotes != 3 || s.Speakers != 2 || s.Outlets != 2 || s.ByKind[quotes.Direct] != 1 ||
 		s.FirstSaid != "2025-06-01" || s.LastSaid != "2025-06-04" || s.Bytes == 0 {

@@ -117,7 +117,18 @@ func runIngest(ctx context.Context, e *env, db *store.DB, opts ingestOptions, pa
 	if opts.records {
 		err = e.readRecords(ctx, paths, add)
 	} else {
-		err = e.process(ctx, paths, opts.over, func(a *quotes.Article, recs []attribution.Record) error {
+		// An article already stored (same text) is counted and left
+		// unread: re-ingesting an archive costs its reading, not its
+		// extraction.
+		known := func(a *quotes.Article) (bool, error) {
+			has, err := db.Has(attribution.ContentHash(a.Text))
+			if has {
+				total.Known++
+				state.articles.Add(1)
+			}
+			return has, err
+		}
+		err = e.processUnless(ctx, paths, opts.over, known, func(a *quotes.Article, recs []attribution.Record) error {
 			return add(store.Article{
 				Hash: attribution.ContentHash(a.Text), ID: attribution.ArticleID(a), Outlet: a.Outlet,
 				URL: a.URL, Published: attribution.PublishedDay(a), Title: a.Title, Records: recs,

@@ -48,10 +48,21 @@ func (o overrides) apply(a *quotes.Article) {
 // records to fn, in input order. It returns errInputsFailed when some
 // inputs were skipped (each already reported on stderr).
 func (e *env) process(ctx context.Context, paths []string, o overrides, fn func(a *quotes.Article, recs []attribution.Record) error) error {
+	return e.processUnless(ctx, paths, o, nil, fn)
+}
+
+// processUnless is process that first asks skip (when not nil) about each
+// article and leaves out, unextracted, those it says to skip.
+func (e *env) processUnless(ctx context.Context, paths []string, o overrides, skip func(a *quotes.Article) (bool, error), fn func(a *quotes.Article, recs []attribution.Record) error) error {
 	r := &input.Reader{Stdin: e.stdin, Warn: e.warn}
 	failed, err := r.Each(ctx, paths, func(it input.Item) error {
 		a := it.Article
 		o.apply(&a)
+		if skip != nil {
+			if yes, err := skip(&a); err != nil || yes {
+				return err
+			}
+		}
 		return fn(&a, attribution.Attribute(&a, quotes.Extract(a.Text)))
 	})
 	if err != nil {
