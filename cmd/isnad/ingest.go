@@ -120,10 +120,11 @@ func runIngest(ctx context.Context, e *env, db *store.DB, opts ingestOptions, pa
 		// An article already stored (same text) is counted and left
 		// unread: re-ingesting an archive costs its reading, not its
 		// extraction.
+		var skipped atomic.Int64
 		known := func(a *quotes.Article) (bool, error) {
 			has, err := db.Has(attribution.ContentHash(a.Text))
 			if has {
-				total.Known++
+				skipped.Add(1)
 				state.articles.Add(1)
 			}
 			return has, err
@@ -134,6 +135,7 @@ func runIngest(ctx context.Context, e *env, db *store.DB, opts ingestOptions, pa
 				URL: a.URL, Published: attribution.PublishedDay(a), Title: a.Title, Records: recs,
 			})
 		})
+		total.Known += int(skipped.Load())
 	}
 	// Whatever was read before an interruption or a bad input is kept.
 	ferr := flush(context.WithoutCancel(ctx))

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"runtime"
+	"sync/atomic"
 
 	"github.com/urfave/cli/v2"
 
@@ -52,8 +54,11 @@ func (e *env) process(ctx context.Context, paths []string, o overrides, fn func(
 }
 
 // processUnless is process that first asks skip (when not nil) about each
-// article and leaves out, unextracted, those it says to skip.
+// article and leaves out, unextracted, those it says to skip. Extraction
+// and attribution run on every core; skip and fn are called from one
+// goroutine at a time, in input order.
 func (e *env) processUnless(ctx context.Context, paths []string, o overrides, skip func(a *quotes.Article) (bool, error), fn func(a *quotes.Article, recs []attribution.Record) error) error {
+	p := newPipeline(runtime.GOMAXPROCS(0), fn)
 	r := &input.Reader{Stdin: e.stdin, Warn: e.warn}
 	failed, err := r.Each(ctx, paths, func(it input.Item) error {
 		a := it.Article
@@ -63,13 +68,79 @@ func (e *env) processUnless(ctx context.Context, paths []string, o overrides, sk
 				return err
 			}
 		}
-		return fn(&a, attribution.Attribute(&a, quotes.Extract(a.Text)))
+		return p.send(&a)
 	})
+	if perr := p.close(); err == nil {
+		err = perr
+	}
 	if err != nil {
 		return err
 	}
 	if failed > 0 {
 		return errInputsFailed
+	}
+	return nil
+}
+
+// pipeline extracts and attributes articles on several workers and hands
+// the results to fn in the order the articles were sent.
+type pipeline struct {
+	fn     func(a *quotes.Article, recs []attribution.Record) error
+	jobs   chan *job // to the workers
+	order  chan *job // to the consumer, in input order
+	done   chan struct{}
+	failed atomic.Pointer[error] // fn's first error
+}
+
+type job struct {
+	a    *quotes.Article
+	recs chan []attribution.Record
+}
+
+func newPipeline(workers int, fn func(a *quotes.Article, recs []attribution.Record) error) *pipeline {
+	workers = max(workers, 1)
+	p := &pipeline{fn: fn, jobs: make(chan *job, 4*workers), order: make(chan *job, 4*workers), done: make(chan struct{})}
+	for range workers {
+		go func() {
+			for j := range p.jobs {
+				j.recs <- attribution.Attribute(j.a, quotes.Extract(j.a.Text))
+			}
+		}()
+	}
+	go func() {
+		defer close(p.done)
+		for j := range p.order {
+			recs := <-j.recs
+			if p.failed.Load() == nil {
+				if err := p.fn(j.a, recs); err != nil {
+					p.failed.Store(&err)
+				}
+			}
+		}
+	}()
+	return p
+}
+
+// send queues an article; it reports fn's first error, after which the
+// caller should stop sending.
+func (p *pipeline) send(a *quotes.Article) error {
+	if err := p.failed.Load(); err != nil {
+		return *err
+	}
+	j := &job{a: a, recs: make(chan []attribution.Record, 1)}
+	p.order <- j
+	p.jobs <- j
+	return nil
+}
+
+// close waits for every queued article to reach fn and reports fn's first
+// error.
+func (p *pipeline) close() error {
+	close(p.jobs)
+	close(p.order)
+	<-p.done
+	if err := p.failed.Load(); err != nil {
+		return *err
 	}
 	return nil
 }
