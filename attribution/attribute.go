@@ -281,8 +281,8 @@ func (at *attributor) candidates(a, b string) []int {
 }
 
 func firstSkeletonRune(w string) rune {
-	for _, r := range skeleton(strings.TrimPrefix(w, "ال")) {
-		return r
+	for _, r := range strings.TrimPrefix(w, "ال") {
+		return skeletonRune(r) // a skeleton keeps its first letter, mapped
 	}
 	return 0
 }

@@ -247,23 +247,12 @@ func skeleton(w string) string {
 	var last rune
 	for i, r := range []rune(w) {
 		switch r {
-		case 'غ', 'ج', 'ك', 'ق', 'گ', 'ڨ':
-			r = 'ك'
-		case 'ط':
-			r = 'ت'
-		case 'ص', 'ث':
-			r = 'س'
-		case 'ض':
-			r = 'د'
-		case 'ظ', 'ذ':
-			r = 'ز'
-		case 'ة':
-			r = 'ه'
 		case 'ا', 'و', 'ي', 'ى':
 			if i > 0 {
 				continue
 			}
 		}
+		r = skeletonRune(r)
 		if r == last {
 			continue
 		}
@@ -271,6 +260,26 @@ func skeleton(w string) string {
 		last = r
 	}
 	return b.String()
+}
+
+// skeletonRune maps a letter to the one that stands for its group in a
+// skeleton.
+func skeletonRune(r rune) rune {
+	switch r {
+	case 'غ', 'ج', 'ك', 'ق', 'گ', 'ڨ':
+		return 'ك'
+	case 'ط':
+		return 'ت'
+	case 'ص', 'ث':
+		return 'س'
+	case 'ض':
+		return 'د'
+	case 'ظ', 'ذ':
+		return 'ز'
+	case 'ة':
+		return 'ه'
+	}
+	return r
 }
 
 // prefixOf reports whether short is a prefix of long, word by word, with
