@@ -3,6 +3,7 @@ package attribution
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/isnad/isnad/quotes"
 )
@@ -35,10 +36,20 @@ func splitStories(text string) []story {
 			lineEnd = off + nl
 		}
 		line := strings.TrimSpace(text[off:lineEnd])
-		key := strings.Trim(quotes.Fold(line), " :.")
+		// Only the head of a line can mark a story: fold that, not a
+		// whole paragraph.
+		head := line
+		if len(head) > 64 {
+			cut := 64
+			for cut > 0 && !utf8.RuneStart(head[cut]) {
+				cut--
+			}
+			head = head[:cut]
+		}
+		key := strings.Trim(quotes.Fold(head), " :.")
 		next := lineEnd + 1
 		switch {
-		case key == readAlsoKey || strings.TrimSuffix(key, "ً") == readAlsoKey:
+		case len(head) == len(line) && (key == readAlsoKey || strings.TrimSuffix(key, "ً") == readAlsoKey):
 			cur.end = off
 			out = append(out, cur)
 			cur = story{start: min(next, len(text))}
@@ -66,7 +77,7 @@ func splitStories(text string) []story {
 // at the start of a paragraph ("موسكو - (أ ف ب) -"، "بيروت - رويترز -").
 func agencyIn(line string) string {
 	clean := strings.TrimFunc(line, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
-	if agencySet[quotes.Fold(clean)] {
+	if len(clean) <= 64 && agencySet[quotes.Fold(clean)] { // agency names are short
 		return clean
 	}
 	head := line
