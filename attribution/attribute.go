@@ -699,7 +699,7 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 		for j := c - 1; j >= lo; j-- {
 			w := unprefixed(at.ws[j].key)
 			if w == quotes.Fold("عن") {
-				p := at.phrase(j+1, c)
+				p := at.wholeSource(j+1, c, at.phrase(j+1, c))
 				res.credited = at.relayer(lo, j)
 				if e, conf := at.resolve(p, g); e != nil {
 					at.spoke(e, at.pos)
@@ -844,6 +844,22 @@ var statementNouns = set([]string{"بيان", "تسجيل", "رسالة", "تغ�
 func statementNoun(w string) bool {
 	b := bare(w)
 	return statementNouns[b] || statementNouns[strings.TrimSuffix(b, "ا")]
+}
+
+// wholeSource widens a description read between عن and قوله to the whole
+// span: in "نقلت الصحيفة عن ساكن لم تذكر اسمه يعيش قرب المكان قوله" all of
+// it names the source, relative clauses included.
+func (at *attributor) wholeSource(from, c int, p phrase) phrase {
+	if p.inst == "" || !descriptorHeads[bare(at.ws[from].key)] || p.next >= c || c-from > 15 {
+		return p
+	}
+	for k := p.next; k < c; k++ {
+		if strings.ContainsAny(at.ws[k].key, ".,:\"") {
+			return p
+		}
+	}
+	p.inst, p.end, p.next = at.text[at.ws[from].start:at.ws[c-1].end], at.ws[c-1].end, c
+	return p
 }
 
 // inWords are "in it" after a verb of saying: قال فيه، جاء فيها.
