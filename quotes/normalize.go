@@ -29,6 +29,9 @@ func displayRune(r rune) rune {
 // mapCollapse maps every rune of s with f (-1 drops it, ' ' marks white
 // space), collapses runs of white space to one space and trims both ends.
 func mapCollapse(s string, f func(rune) rune) string {
+	if unchanged(s, f) {
+		return s // most words are already in key form: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -50,6 +53,26 @@ func mapCollapse(s string, f func(rune) rune) string {
 	return b.String()
 }
 
+// unchanged reports whether mapCollapse would return s as it is: f keeps
+// every rune, and spaces stand alone between other runes.
+func unchanged(s string, f func(rune) rune) bool {
+	space := true // a leading space would be dropped
+	for i, r := range s {
+		if f(r) != r || r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") {
+			return false // a changed rune, or invalid UTF-8 to be replaced
+		}
+		if r == ' ' {
+			if space {
+				return false
+			}
+			space = true
+		} else {
+			space = false
+		}
+	}
+	return !space || s == ""
+}
+
 // Key returns the aggressive matching key of s described in ARABIC.md §1.8:
 // NFC, Cf removed, NFKC with Persian and presentation-form fix-ups, hamza
 // seats and the hamza itself dropped, alef variants folded to bare alef,
@@ -58,7 +81,9 @@ func mapCollapse(s string, f func(rune) rune) string {
 // quotation mark mapped to '"', white space collapsed. Key is idempotent:
 // Key(Key(s)) == Key(s).
 func Key(s string) string {
-	s = norm.NFC.String(s)
+	// Invalid bytes first become U+FFFD: normalization does not look past
+	// them, and a key must not change when keyed again.
+	s = norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD"))
 	s = strings.ReplaceAll(s, "\uFDFC", "ريال")
 	return mapCollapse(norm.NFKC.String(s), foldRune)
 }

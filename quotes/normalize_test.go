@@ -67,13 +67,22 @@ func TestKeyTokensDropPunctuation(t *testing.T) {
 }
 
 func FuzzKey(f *testing.F) {
-	for _, s := range []string{"أحمد", "قائلاً", "\ufefb", "٣٤", "«نص»", "\xff\xfe"} {
+	for _, s := range []string{"أحمد", "قائلاً", "\ufefb", "٣٤", "«نص»", "\xff\xfe", " قال  الوزير ", "قال\tالوزير", "سامر الحداد"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		k := Key(s)
 		if Key(k) != k {
 			t.Errorf("Key not idempotent on %q: %q then %q", s, k, Key(k))
+		}
+		// Fold's shortcut (a word already folded is returned as it is)
+		// must agree with folding it again.
+		fo := Fold(s)
+		if !unchanged(fo, foldRune) || Fold(fo) != fo {
+			t.Errorf("Fold(%q) = %q is not a fixed point", s, fo)
+		}
+		if unchanged(s, foldRune) != (fo == s) {
+			t.Errorf("unchanged(%q) = %v, but Fold gives %q", s, unchanged(s, foldRune), fo)
 		}
 	})
 }
