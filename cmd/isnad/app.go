@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 
@@ -40,6 +42,51 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	args   []string // the raw command line, to see a "--" the flag parser consumed
+
+	cpuProfile *os.File // open while --cpuprofile records
+}
+
+// startProfiles starts the CPU profile that --cpuprofile asks for.
+func (e *env) startProfiles(c *cli.Context) error {
+	path := c.String("cpuprofile")
+	if path == "" {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return usagef("--cpuprofile: %v", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return fmt.Errorf("start CPU profile: %w", err)
+	}
+	e.cpuProfile = f
+	return nil
+}
+
+// stopProfiles ends the CPU profile and writes the heap profile.
+func (e *env) stopProfiles(c *cli.Context) error {
+	if e.cpuProfile != nil {
+		pprof.StopCPUProfile()
+		if err := e.cpuProfile.Close(); err != nil {
+			return fmt.Errorf("write CPU profile: %w", err)
+		}
+		e.cpuProfile = nil
+	}
+	path := c.String("memprofile")
+	if path == "" {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return usagef("--memprofile: %v", err)
+	}
+	defer f.Close()
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		return fmt.Errorf("write heap profile: %w", err)
+	}
+	return nil
 }
 
 // usageError is a mistake in how the command was called.
@@ -115,7 +162,12 @@ The database is $XDG_DATA_HOME/isnad/isnad.db unless --db or ISNAD_DB names anot
 		Writer:    e.stdout,
 		ErrWriter: e.stderr,
 		Reader:    e.stdin,
-		Flags:     []cli.Flag{dbFlag()},
+		Flags: []cli.Flag{dbFlag(),
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the run to `FILE` (go tool pprof)"},
+			&cli.StringFlag{Name: "memprofile", Usage: "write a heap profile at the end of the run to `FILE`"},
+		},
+		Before: e.startProfiles,
+		After:  e.stopProfiles,
 		Commands: []*cli.Command{
 			newExtractCommand(e),
 			newIngestCommand(e),
