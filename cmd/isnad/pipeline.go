@@ -99,7 +99,7 @@ type job struct {
 
 func newPipeline(workers int, fn func(a *quotes.Article, recs []attribution.Record) error) *pipeline {
 	workers = max(workers, 1)
-	p := &pipeline{fn: fn, jobs: make(chan *job, 4*workers), order: make(chan *job, 4*workers), done: make(chan struct{})}
+	p := &pipeline{fn: fn, jobs: make(chan *job, 64*workers), order: make(chan *job, 64*workers), done: make(chan struct{})}
 	for range workers {
 		go func() {
 			for j := range p.jobs {
