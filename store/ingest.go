@@ -113,7 +113,8 @@ type writer struct {
 	articles, quotes, speakers, aliases    *bolt.Bucket
 	bySpeaker, bySaid, byOutlet, bySurname *bolt.Bucket
 	changed                                map[string]*Speaker
-	index                                  [][2][]byte // index bucket name, key: sorted before writing
+	loaded                                 map[string]*Speaker // decoded this transaction, unchanged so far
+	index                                  [][2][]byte         // index bucket name, key: sorted before writing
 }
 
 func newWriter(tx *bolt.Tx) *writer {
@@ -128,6 +129,7 @@ func newWriter(tx *bolt.Tx) *writer {
 		byOutlet:  tx.Bucket(idxOutlet),
 		bySurname: tx.Bucket(idxSurname),
 		changed:   map[string]*Speaker{},
+		loaded:    map[string]*Speaker{},
 	}
 }
 
@@ -227,7 +229,7 @@ func (w *writer) speakerKey(name string) (string, error) {
 	free := ""
 	for n := 1; ; n++ {
 		kn := numbered(k, n)
-		s, err := loadSpeaker(w.speakers, w.changed, kn)
+		s, err := loadSpeaker(w.speakers, w.changed, w.loaded, kn)
 		if err != nil {
 			return "", err
 		}
@@ -239,7 +241,7 @@ func (w *writer) speakerKey(name string) (string, error) {
 			return kn, nil
 		}
 	}
-	cands, err := candidates(w.bySurname, w.speakers, w.changed, name)
+	cands, err := candidates(w.bySurname, w.speakers, w.changed, w.loaded, name)
 	if err != nil {
 		return "", err
 	}
@@ -273,7 +275,7 @@ func sameAs(name string, s *Speaker) bool {
 
 // count adds record r to the speaker with key sk.
 func (w *writer) count(sk string, r *attribution.Record) error {
-	s, err := loadSpeaker(w.speakers, w.changed, sk)
+	s, err := loadSpeaker(w.speakers, w.changed, w.loaded, sk)
 	if err != nil {
 		return err
 	}
@@ -316,10 +318,14 @@ func (s *Speaker) addRecord(r *attribution.Record) {
 	}
 }
 
-// loadSpeaker returns the speaker with key k, from the pending changes or
-// the bucket, or nil.
-func loadSpeaker(b *bolt.Bucket, changed map[string]*Speaker, k string) (*Speaker, error) {
+// loadSpeaker returns the speaker with key k, from the pending changes,
+// the speakers already decoded in this transaction (loaded, when not nil;
+// filled as it goes) or the bucket, or nil.
+func loadSpeaker(b *bolt.Bucket, changed, loaded map[string]*Speaker, k string) (*Speaker, error) {
 	if s, ok := changed[k]; ok {
+		return s, nil
+	}
+	if s, ok := loaded[k]; ok {
 		return s, nil
 	}
 	v := b.Get([]byte(k))
@@ -329,6 +335,9 @@ func loadSpeaker(b *bolt.Bucket, changed map[string]*Speaker, k string) (*Speake
 	var s Speaker
 	if err := json.Unmarshal(v, &s); err != nil {
 		return nil, fmt.Errorf("speaker %q: %w", k, err)
+	}
+	if loaded != nil {
+		loaded[k] = &s
 	}
 	return &s, nil
 }
@@ -358,7 +367,7 @@ func surnameKey(sk string) string {
 
 // candidates returns the stored speakers that may be the person called
 // name: same surname skeleton, and attribution.SameSpeaker agrees.
-func candidates(bySurname, speakers *bolt.Bucket, changed map[string]*Speaker, name string) ([]*Speaker, error) {
+func candidates(bySurname, speakers *bolt.Bucket, changed, loaded map[string]*Speaker, name string) ([]*Speaker, error) {
 	k := attribution.SpeakerKey(name)
 	if k == "" {
 		return nil, nil
@@ -367,7 +376,7 @@ func candidates(bySurname, speakers *bolt.Bucket, changed map[string]*Speaker, n
 	var out []*Speaker
 	c := bySurname.Cursor()
 	for sk, _ := c.Seek(prefix); sk != nil && bytes.HasPrefix(sk, prefix); sk, _ = c.Next() {
-		s, err := loadSpeaker(speakers, changed, string(sk[len(prefix):]))
+		s, err := loadSpeaker(speakers, changed, loaded, string(sk[len(prefix):]))
 		if err != nil {
 			return nil, err
 		}

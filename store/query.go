@@ -144,13 +144,13 @@ func (db *DB) FindSpeakers(ctx context.Context, name string) ([]Speaker, error) 
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		speakers := tx.Bucket(bucketSpeakers)
 		if c := aliasTarget(tx.Bucket(bucketAliases).Get([]byte(attribution.SpeakerKey(name)))); c != "" {
-			s, err := loadSpeaker(speakers, nil, c)
+			s, err := loadSpeaker(speakers, nil, nil, c)
 			if s != nil {
 				out = append(out, *s)
 			}
 			return err
 		}
-		cands, err := candidates(tx.Bucket(idxSurname), speakers, nil, name)
+		cands, err := candidates(tx.Bucket(idxSurname), speakers, nil, nil, name)
 		for _, s := range cands {
 			out = append(out, *s)
 		}
