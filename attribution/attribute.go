@@ -677,6 +677,18 @@ func (at *attributor) cueText(from, to int) string {
 	return at.text[at.ws[from].start:at.ws[to-1].end]
 }
 
+// speaks makes the phrase p, when it resolves to a speaker, the speaker of
+// res: it records that the speaker spoke at the cue and fills res.
+func (at *attributor) speaks(res *attribution, p phrase, g gender) bool {
+	e, conf := at.resolve(p, g)
+	if e == nil {
+		return false
+	}
+	at.spoke(e, at.pos)
+	res.speaker, res.mention, res.confidence = e, at.text[p.start:p.end], conf
+	return true
+}
+
 // fromCue reads the speaker of the cue at word c for a quote whose opening
 // mark is at word oi, in a sentence starting at word lo.
 func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quotes.Quote) attribution {
@@ -701,9 +713,7 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 			if w == quotes.Fold("عن") {
 				p := at.wholeSource(j+1, c, at.phrase(j+1, c))
 				res.credited = at.relayer(lo, j)
-				if e, conf := at.resolve(p, g); e != nil {
-					at.spoke(e, at.pos)
-					res.speaker, res.mention, res.confidence = e, at.text[p.start:p.end], conf
+				if at.speaks(&res, p, g) {
 					return res
 				}
 				break
@@ -718,9 +728,7 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 		return res
 	case cueAttributor:
 		p := at.afterAttributor(c, oi)
-		if e, conf := at.resolve(p, g); e != nil {
-			at.spoke(e, at.pos)
-			res.speaker, res.mention, res.confidence = e, at.text[p.start:p.end], conf
+		if at.speaks(&res, p, g) {
 			return res
 		}
 		res.cue = ""
@@ -761,9 +769,7 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 	// المشروع بأنه «…»): what follows the verb is its object.
 	if !quotes.SayingWord(unprefixed(at.ws[c].key)) {
 		if p := at.subjectBefore(lo, c); !p.empty() {
-			if e, conf := at.resolve(p, g); e != nil {
-				at.spoke(e, at.pos)
-				res.speaker, res.mention, res.confidence = e, at.text[p.start:p.end], conf
+			if at.speaks(&res, p, g) {
 				return res
 			}
 		}
@@ -771,9 +777,7 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 	// "أصدر نتنياهو بيانا قال فيه": the statement's issuer speaks.
 	if c+1 < len(at.ws) && inWords[at.ws[c+1].key] {
 		if p := at.issuerBefore(lo, c); !p.empty() {
-			if e, conf := at.resolve(p, g); e != nil {
-				at.spoke(e, at.pos)
-				res.speaker, res.mention, res.confidence = e, at.text[p.start:p.end], conf
+			if at.speaks(&res, p, g) {
 				return res
 			}
 		}
@@ -782,16 +786,12 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 	// subject is the last speaker (وأضاف: «…»، وقالت إن …).
 	p := at.phrase(c+1, oi)
 	if !p.empty() {
-		if e, conf := at.resolve(p, g); e != nil {
-			at.spoke(e, at.pos)
-			res.speaker, res.mention, res.confidence = e, at.text[p.start:p.end], conf
+		if at.speaks(&res, p, g) {
 			return res
 		}
 	}
 	if p := at.subjectBefore(lo, c); !p.empty() {
-		if e, conf := at.resolve(p, g); e != nil {
-			at.spoke(e, at.pos)
-			res.speaker, res.mention, res.confidence = e, at.text[p.start:p.end], conf
+		if at.speaks(&res, p, g) {
 			return res
 		}
 	}

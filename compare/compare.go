@@ -80,7 +80,6 @@ type item struct {
 	pub   time.Time // published, zero when unknown
 	skey  string    // speaker key, "" when unknown
 	named bool      // the speaker is a person's name, not a role, body or description
-	group int
 }
 
 // minWords: shorter quotes (a word or two) are too common to group.
@@ -187,7 +186,7 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 		if len(ws) == 0 {
 			continue
 		}
-		it := &item{rec: r, ws: ws, ids: make([]uint32, len(ws)), group: -1}
+		it := &item{rec: r, ws: ws, ids: make([]uint32, len(ws))}
 		for x, w := range ws {
 			id, ok := vocab[w.key]
 			if !ok {
