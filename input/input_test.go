@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
@@ -15,7 +16,7 @@ import (
 
 const arabic = "قال الرئيس: «سنعمل معا»"
 
-func encode(t *testing.T, s string, enc string) []byte {
+func encode(t testing.TB, s string, enc string) []byte {
 	t.Helper()
 	switch enc {
 	case "utf-8":
@@ -197,6 +198,40 @@ func FuzzSniff(f *testing.F) {
 		enc, err := Sniff(b)
 		if err == nil && enc == "" {
 			t.Fatal("no encoding and no error")
+		}
+	})
+}
+
+// FuzzRead feeds arbitrary bytes to the reader as a text page and as JSONL:
+// it must not panic, and every article it hands on has valid UTF-8, non-blank
+// text; whatever it rejects is reported, never silently dropped.
+func FuzzRead(f *testing.F) {
+	f.Add([]byte(arabic))
+	f.Add([]byte(`{"id":"1","text":"` + arabic + `"}` + "\nnot json\n{\"text\":\"\"}\n"))
+	f.Add(append([]byte{0xFF, 0xFE}, encode(f, arabic, "utf-16le")...))
+	f.Add(encode(f, arabic, "cp1256"))
+	f.Add([]byte("{\"text\":\"\xff\xfe\"}\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, format := range []string{"txt", "jsonl", ""} {
+			warned := 0
+			r := &Reader{Warn: func(error) { warned++ }}
+			items := 0
+			failed, err := r.readStream(context.Background(), "fuzz", bytes.NewReader(b), format, func(it Item) error {
+				items++
+				if !utf8.ValidString(it.Article.Text) || strings.TrimSpace(it.Article.Text) == "" {
+					t.Fatalf("%s: article text %q", format, it.Article.Text)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatalf("%s: %v", format, err)
+			}
+			if failed > warned {
+				t.Fatalf("%s: %d inputs failed but only %d warnings", format, failed, warned)
+			}
+			if items == 0 && failed == 0 && len(bytes.TrimSpace(b)) > 0 && format == "txt" {
+				t.Fatalf("txt: non-blank input neither read nor reported")
+			}
 		}
 	})
 }
