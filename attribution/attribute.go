@@ -44,6 +44,7 @@ type attributor struct {
 	skels   map[string]string // skeletons of the story's words
 	full    map[string]string // fullName's answers
 	byFirst map[rune][]int    // word indexes by the first letter of their skeleton
+	ends    []int             // word indexes of the sentence ends ("."), built by sentenceBounds
 	last    attribution       // the previous quote's attribution
 	lastEnd int               // and where that quote ended
 }
@@ -561,27 +562,28 @@ func (at *attributor) spoke(e *entity, pos int) {
 // sentenceBounds returns the word indexes [lo, hi) of the sentence around
 // byte offsets [from, to).
 func (at *attributor) sentenceBounds(from, to int) (int, int) {
+	if at.ends == nil {
+		at.ends = []int{}
+		for i, w := range at.ws {
+			if w.key == "." {
+				at.ends = append(at.ends, i)
+			}
+		}
+	}
+	ends := at.ends
 	lo, hi := 0, len(at.ws)
-	for i, w := range at.ws {
-		if w.end <= from && w.key == "." {
-			lo = i + 1
-		}
-		if w.start >= to && w.key == "." {
-			hi = i
-			break
-		}
+	if k := sort.Search(len(ends), func(k int) bool { return at.ws[ends[k]].end > from }); k > 0 {
+		lo = ends[k-1] + 1
+	}
+	if k := sort.Search(len(ends), func(k int) bool { return at.ws[ends[k]].start >= to }); k < len(ends) {
+		hi = ends[k]
 	}
 	return lo, hi
 }
 
 // index returns the index of the first word at or after byte offset off.
 func (at *attributor) index(off int) int {
-	for i, w := range at.ws {
-		if w.start >= off {
-			return i
-		}
-	}
-	return len(at.ws)
+	return sort.Search(len(at.ws), func(i int) bool { return at.ws[i].start >= off })
 }
 
 // attribute finds the speaker of one quote (ARABIC.md §2.3 patterns).
@@ -1028,7 +1030,7 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 	if published != "" {
 		pub, _ = time.Parse(time.DateOnly, published)
 	}
-	stories := splitStories(a.Text)
+	stories := capStories(a.Text, splitStories(a.Text), maxStory)
 	owner := copyrightOwner(a.Text)
 	all := words(a.Text)
 	// Counts of word pairs ("a b") and single words ("\x00a") in the
@@ -1043,38 +1045,33 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 	out := make([]Record, len(qs))
 	qi := 0
 	for _, st := range stories {
-		lo := 0
-		for lo < len(all) && all[lo].start < st.start {
-			lo++
-		}
-		hi := lo
-		for hi < len(all) && all[hi].start < st.end {
-			hi++
-		}
+		lo := sort.Search(len(all), func(i int) bool { return all[i].start >= st.start })
+		hi := lo + sort.Search(len(all)-lo, func(i int) bool { return all[lo+i].start >= st.end })
 		at := &attributor{text: a.Text, ws: all[lo:hi], pairs: pairs}
 		// A post resolves to a person whose name looks like one, or to a
 		// single name the article repeats (the singer "ليسا").
 		at.people.named = func(e *entity) bool {
 			return LooksLikePerson(e.name) || len(e.toks) == 1 && !strings.HasPrefix(e.toks[0], "ال") && pairs["\x00"+e.toks[0]] >= 2
 		}
-		for _, q := range qs {
-			if q.Start >= st.start && q.Start < st.end {
-				at.quoted = append(at.quoted, [2]int{q.Start, q.End})
-			}
-			if !q.Kind.Attributed() && q.Start >= st.start && q.Start < st.end {
-				end := q.CloseAt
-				if end < 0 {
-					end = q.End
-				}
-				at.others = append(at.others, [2]int{q.OpenAt, end})
-			}
-		}
+		// The story's quotes: qs is in text order.
 		speech := false
-		for _, q := range qs {
-			if q.Start >= st.start && q.Start < st.end && q.Kind.Attributed() {
-				speech = true
+		for _, q := range qs[qi:] {
+			if q.Start >= st.end {
 				break
 			}
+			if q.Start < st.start {
+				continue
+			}
+			at.quoted = append(at.quoted, [2]int{q.Start, q.End})
+			if q.Kind.Attributed() {
+				speech = true
+				continue
+			}
+			end := q.CloseAt
+			if end < 0 {
+				end = q.End
+			}
+			at.others = append(at.others, [2]int{q.OpenAt, end})
 		}
 		var clues []clue
 		if speech { // a story without speech needs no entity table

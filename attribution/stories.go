@@ -132,3 +132,45 @@ func copyrightOwner(text string) string {
 	}
 	return strings.Join(kept, " ")
 }
+
+// maxStory bounds the bytes of text attributed as one story. The longest
+// article of the shared corpus is about 62 KB; a longer stretch with no
+// story break (a 50 MB page on one line) is cut into pieces of at most
+// this size, at a sentence end where one is near, so that the work per
+// quote, which grows with the story, stays bounded.
+const maxStory = 256 << 10
+
+// capStories cuts every story longer than limit bytes into pieces of at
+// most limit bytes, each ending after a sentence end (. ? ! ؟ or a line
+// break) in its second half when there is one, else after a space, else
+// on a rune boundary. The pieces keep the story's source and agency.
+func capStories(text string, sts []story, limit int) []story {
+	var out []story
+	for _, st := range sts {
+		for st.end-st.start > limit {
+			cut := cutPoint(text, st.start, st.start+limit)
+			piece := st
+			piece.end = cut
+			out = append(out, piece)
+			st.start = cut
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+// cutPoint returns where to end a piece of text[from:max], max > from.
+func cutPoint(text string, from, max int) int {
+	half := from + (max-from)/2
+	if i := strings.LastIndexAny(text[half:max], ".?!؟\n"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(text[half+i:])
+		return half + i + n
+	}
+	if i := strings.LastIndexByte(text[half:max], ' '); i >= 0 {
+		return half + i + 1
+	}
+	for max > from+1 && !utf8.RuneStart(text[max]) {
+		max--
+	}
+	return max
+}
