@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"sync/atomic"
 
@@ -58,7 +59,7 @@ func (e *env) process(ctx context.Context, paths []string, o overrides, fn func(
 // and attribution run on every core; skip and fn are called from one
 // goroutine at a time, in input order.
 func (e *env) processUnless(ctx context.Context, paths []string, o overrides, skip func(a *quotes.Article) (bool, error), fn func(a *quotes.Article, recs []attribution.Record) error) error {
-	p := newPipeline(runtime.GOMAXPROCS(0), fn)
+	p := newPipeline(runtime.GOMAXPROCS(0), e.warn, fn)
 	r := &input.Reader{Stdin: e.stdin, Warn: e.warn}
 	failed, err := r.Each(ctx, paths, func(it input.Item) error {
 		a := it.Article
@@ -68,7 +69,7 @@ func (e *env) processUnless(ctx context.Context, paths []string, o overrides, sk
 				return err
 			}
 		}
-		return p.send(&a)
+		return p.send(&a, it.Source)
 	})
 	if perr := p.close(); err == nil {
 		err = perr
@@ -76,58 +77,92 @@ func (e *env) processUnless(ctx context.Context, paths []string, o overrides, sk
 	if err != nil {
 		return err
 	}
-	if failed > 0 {
+	if failed > 0 || p.crashed > 0 {
 		return errInputsFailed
 	}
 	return nil
 }
 
 // pipeline extracts and attributes articles on several workers and hands
-// the results to fn in the order the articles were sent.
+// the results to fn in the order the articles were sent. A panic while
+// extracting one article is reported to warn with the article's id and
+// source, and the run goes on without it: one malformed page must not
+// cost the rest of an archive.
 type pipeline struct {
-	fn     func(a *quotes.Article, recs []attribution.Record) error
-	jobs   chan *job // to the workers
-	order  chan *job // to the consumer, in input order
-	done   chan struct{}
-	failed atomic.Pointer[error] // fn's first error
+	fn      func(a *quotes.Article, recs []attribution.Record) error
+	warn    func(error)
+	jobs    chan *job // to the workers
+	order   chan *job // to the consumer, in input order
+	done    chan struct{}
+	failed  atomic.Pointer[error] // fn's first error
+	crashed int                   // articles skipped after a panic; read after close
 }
 
 type job struct {
-	a    *quotes.Article
-	recs chan []attribution.Record
+	a      *quotes.Article
+	source string
+	out    chan outcome
 }
 
-func newPipeline(workers int, fn func(a *quotes.Article, recs []attribution.Record) error) *pipeline {
+type outcome struct {
+	recs  []attribution.Record
+	panic any // non-nil when extraction panicked
+}
+
+// extractArticle finds and attributes the quotes of one article. Tests
+// replace it to make an article panic.
+var extractArticle = func(a *quotes.Article) []attribution.Record {
+	return attribution.Attribute(a, quotes.Extract(a.Text))
+}
+
+// extractSafely runs extractArticle, turning a panic into an outcome
+// instead of a crash of the whole process.
+func extractSafely(a *quotes.Article) (o outcome) {
+	defer func() {
+		if r := recover(); r != nil {
+			o = outcome{panic: r}
+		}
+	}()
+	return outcome{recs: extractArticle(a)}
+}
+
+func newPipeline(workers int, warn func(error), fn func(a *quotes.Article, recs []attribution.Record) error) *pipeline {
 	workers = max(workers, 1)
-	p := &pipeline{fn: fn, jobs: make(chan *job, 64*workers), order: make(chan *job, 64*workers), done: make(chan struct{})}
+	p := &pipeline{fn: fn, warn: warn, jobs: make(chan *job, 64*workers), order: make(chan *job, 64*workers), done: make(chan struct{})}
 	for range workers {
 		go func() {
 			for j := range p.jobs {
-				j.recs <- attribution.Attribute(j.a, quotes.Extract(j.a.Text))
+				j.out <- extractSafely(j.a)
 			}
 		}()
 	}
 	go func() {
 		defer close(p.done)
 		for j := range p.order {
-			recs := <-j.recs
-			if p.failed.Load() == nil {
-				if err := p.fn(j.a, recs); err != nil {
-					p.failed.Store(&err)
-				}
+			o := <-j.out
+			if p.failed.Load() != nil {
+				continue
+			}
+			if o.panic != nil {
+				p.crashed++
+				p.warn(fmt.Errorf("%s: article %q skipped: internal error: %v (please report it with this article)", j.source, j.a.ID, o.panic))
+				continue
+			}
+			if err := p.fn(j.a, o.recs); err != nil {
+				p.failed.Store(&err)
 			}
 		}
 	}()
 	return p
 }
 
-// send queues an article; it reports fn's first error, after which the
-// caller should stop sending.
-func (p *pipeline) send(a *quotes.Article) error {
+// send queues an article read from source; it reports fn's first error,
+// after which the caller should stop sending.
+func (p *pipeline) send(a *quotes.Article, source string) error {
 	if err := p.failed.Load(); err != nil {
 		return *err
 	}
-	j := &job{a: a, recs: make(chan []attribution.Record, 1)}
+	j := &job{a: a, source: source, out: make(chan outcome, 1)}
 	p.order <- j
 	p.jobs <- j
 	return nil
