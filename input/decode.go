@@ -43,6 +43,9 @@ func Sniff(head []byte) (Encoding, error) {
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		return UTF16BE, nil
 	}
+	if e, ok := sniffUTF16(head); ok {
+		return e, nil
+	}
 	controls := 0
 	for _, c := range head {
 		if c == 0 {
@@ -90,15 +93,47 @@ func Sniff(head []byte) (Encoding, error) {
 	return "", ErrBinary
 }
 
+// sniffUTF16 recognises UTF-16 text without a byte order mark, as some
+// Windows tools save it: in Arabic or Latin text the high byte of nearly
+// every code unit is 0x00 (ASCII, Latin-1 such as « »), 0x06 (Arabic) or
+// 0x20 (punctuation such as “ ”), and NUL bytes fall on one parity
+// (almost) only.
+func sniffUTF16(head []byte) (Encoding, bool) {
+	n := len(head) &^ 1
+	if n < 8 {
+		return "", false
+	}
+	var high [2]int // code units whose byte at parity p looks like a high byte
+	var nul [2]int
+	for i := 0; i < n; i++ {
+		switch head[i] {
+		case 0x00:
+			nul[i&1]++
+			high[i&1]++
+		case 0x06, 0x20:
+			high[i&1]++
+		}
+	}
+	units := n / 2
+	for p, e := range [2]Encoding{UTF16BE, UTF16LE} {
+		// The high byte comes first in big endian (even offsets), second
+		// in little endian (odd offsets); the other parity holds no NUL.
+		if nul[p] > 0 && nul[1-p]*20 <= nul[p] && high[p]*10 >= units*9 {
+			return e, true
+		}
+	}
+	return "", false
+}
+
 // decoder returns a reader of UTF-8 text from r in encoding e.
 func decoder(r io.Reader, e Encoding) io.Reader {
 	switch e {
 	case UTF8BOM:
 		return transform.NewReader(r, unicode.UTF8BOM.NewDecoder())
 	case UTF16LE:
-		return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+		return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder())
 	case UTF16BE:
-		return transform.NewReader(r, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder())
+		return transform.NewReader(r, unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder())
 	case Win1256:
 		return transform.NewReader(r, charmap.Windows1256.NewDecoder())
 	}

@@ -23,11 +23,15 @@ func encode(t testing.TB, s string, enc string) []byte {
 		return []byte(s)
 	case "bom":
 		return append([]byte{0xEF, 0xBB, 0xBF}, s...)
-	case "utf-16le", "utf-16be":
-		e := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
-		if enc == "utf-16be" {
-			e = unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
+	case "utf-16le", "utf-16be", "utf-16le no bom", "utf-16be no bom":
+		order, bom := unicode.LittleEndian, unicode.UseBOM
+		if strings.HasPrefix(enc, "utf-16be") {
+			order = unicode.BigEndian
 		}
+		if strings.HasSuffix(enc, "no bom") {
+			bom = unicode.IgnoreBOM
+		}
+		e := unicode.UTF16(order, bom)
 		b, err := e.NewEncoder().Bytes([]byte(s))
 		if err != nil {
 			t.Fatal(err)
@@ -69,6 +73,8 @@ func TestEncodings(t *testing.T) {
 		{"UTF-8 with BOM", "bom", ""},
 		{"UTF-16 little endian with BOM", "utf-16le", "decoded from utf-16le"},
 		{"UTF-16 big endian with BOM", "utf-16be", "decoded from utf-16be"},
+		{"UTF-16 little endian without BOM", "utf-16le no bom", "decoded from utf-16le"},
+		{"UTF-16 big endian without BOM", "utf-16be no bom", "decoded from utf-16be"},
 		{"Windows-1256", "cp1256", "decoded from windows-1256"},
 	}
 	for _, tt := range tests {
@@ -234,4 +240,27 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestSniffKeepsBinaryBinary(t *testing.T) {
+	elf, err := os.ReadFile("/proc/self/exe")
+	if err != nil {
+		t.Skip(err)
+	}
+	tests := []struct {
+		name string
+		head []byte
+	}{
+		{"executable", elf[:min(len(elf), sniffSize)]},
+		{"PNG", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00")},
+		{"ZIP", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00\x21\x00\xb7\xac\xce\x34\x00\x00\x00\x00")},
+		{"gzip", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xcb\x48\xcd\xc9\xc9\x57\x28\xcf\x2f\xca\x49\x01\x00")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if enc, err := Sniff(tt.head); err == nil {
+				t.Errorf("Sniff = %s, want ErrBinary", enc)
+			}
+		})
+	}
 }

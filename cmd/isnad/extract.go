@@ -30,8 +30,13 @@ for standard input) and prints one record per quoted span, in input order:
 start/end are byte offsets of the quote text (without its marks) in the article
 text. Unknown fields are null.
 
+Input may be UTF-8, UTF-16 or Windows-1256, optionally gzip-compressed. A
+binary, empty or unreadable input, or a JSONL line that is not an article, is
+named on stderr (FILE:LINE for JSONL) and skipped; the rest is still read and
+the exit status is 2.
+
 Examples:
-   isnad extract testdata/sample/txt/
+   isnad extract testdata/sample/pages/
    isnad extract --format text testdata/sample/articles.jsonl
    isnad extract --outlet "الوكالة" --published 2025-06-05 page.txt
    zcat crawl.jsonl.gz | isnad extract - > quotes.jsonl`,
