@@ -390,6 +390,9 @@ func (at *attributor) findFullName(name string) string {
 			if b == i && i > 0 && at.pairs[at.ws[i-1].key+" "+w.key] >= 2 && nameLike(at.ws[i-1].key) {
 				b = i - 1
 			}
+			if b == i-1 && at.subjectThenObject(b, i) {
+				b = i
+			}
 			// A name ends at a stop, unless its last pair recurs: "سيرغي
 			// لافروف الشيباني" is a name and an object.
 			if b < i && !(i+1 >= len(at.ws) || endsName(at.ws[i+1].key) || strings.ContainsAny(at.ws[i+1].key, ".,:\"")) && at.pairs[at.ws[i-1].key+" "+w.key] < 2 {
@@ -413,6 +416,28 @@ func (at *attributor) findFullName(name string) string {
 		}
 	}
 	return best
+}
+
+// subjectThenObject reports whether the words b and i = b+1 after a verb
+// are two people, the verb's subject and its object ("وسألت فيكتوريا
+// يوليا"), rather than one name: the pair occurs once, and the first word
+// goes on elsewhere in the story with another name (فيكتوريا سكريبال).
+func (at *attributor) subjectThenObject(b, i int) bool {
+	if b == 0 || !isCueVerb(at.ws[b-1].key) || at.pairs[at.ws[b].key+" "+at.ws[i].key] >= 2 {
+		return false
+	}
+	first, second := at.ws[b].key, at.ws[i].key
+	for _, j := range at.candidates(first, first) {
+		if j == b || j+1 >= len(at.ws) || !at.same(at.ws[j].key, first) {
+			continue
+		}
+		next := at.ws[j+1].key
+		if nameLike(next) && !isStop(next) && !at.same(next, second) && !verbLike(next) && !endsName(next) &&
+			!strings.ContainsAny(next, ".,:\"") {
+			return true
+		}
+	}
+	return false
 }
 
 // phrase reads the speaker phrase at word i, up to word limit. The
@@ -531,10 +556,15 @@ func (at *attributor) resolve(p phrase, g gender) (*entity, float64) {
 // g: the subject of a continuation (وأضاف، وتابعت) or of a subjectless
 // verb (وقالت إن …).
 func (at *attributor) carry(g gender, pos int) *entity {
+	return at.carryBut(g, pos, nil)
+}
+
+// carryBut is carry passing over the speakers skip says no to.
+func (at *attributor) carryBut(g gender, pos int, skip func(*entity) bool) *entity {
 	var any *entity
 	for i := len(at.events) - 1; i >= 0; i-- {
 		ev := at.events[i]
-		if ev.at >= pos || ev.e == nil {
+		if ev.at >= pos || ev.e == nil || skip != nil && skip(ev.e) {
 			continue
 		}
 		if any == nil {
@@ -721,8 +751,12 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 				break
 			}
 			if strings.HasPrefix(w, quotes.Fold("عن")) && len(w) > 4 { // عنه، عنها
+				// "ونقلت عنها الوكالة قولها": the pronoun is the last
+				// speaker who is not an outlet; the outlet only relays.
 				res.credited = at.relayer(lo, j)
-				break
+				res.speaker, res.confidence = at.carryBut(g, at.pos, func(e *entity) bool { return e.inst && isOutlet(e.name) }), confCarried
+				at.spoke(res.speaker, at.pos)
+				return res
 			}
 		}
 		res.speaker, res.confidence = at.carry(g, at.pos), confCarried
@@ -730,6 +764,18 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 		return res
 	case cueAttributor:
 		p := at.afterAttributor(c, oi)
+		if p.inst != "" && statementNoun(foldTokens(p.inst)[0]) {
+			// "وقالت يوليا - بحسب التسجيل المذاع - «…»": the recording
+			// is where the words come from; the verb before it says who.
+			for j := c - 1; j >= lo; j-- {
+				if k, g2, ok := cueAt(at.ws[j].key); ok && k == cueVerb {
+					if sub := at.fromCue(j, k, g2, lo, oi, q); sub.speaker != nil {
+						return sub
+					}
+					break
+				}
+			}
+		}
 		if at.speaks(&res, p, g) {
 			return res
 		}
@@ -743,6 +789,15 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 			if at.ws[j].key == "\"" {
 				from = j + 1
 				break
+			}
+		}
+		// "ونقلت عنها الوكالة قولها متساءلة": a relayed saying (قولها)
+		// before the ḥāl decides, as if it were the cue.
+		for j := c - 1; j >= from; j-- {
+			if k, g2, ok := cueAt(at.ws[j].key); ok && k == cueNoun {
+				sub := at.fromCue(j, k, g2, lo, oi, q)
+				sub.cue = res.cue
+				return sub
 			}
 		}
 		for j := from; j < c; j++ {
@@ -788,6 +843,11 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 	// subject is the last speaker (وأضاف: «…»، وقالت إن …).
 	p := at.phrase(c+1, oi)
 	if !p.empty() {
+		// "وقال البيان على لسان يوليا": whoever the words are put in the
+		// mouth of speaks, not the statement or body that relayed them.
+		if voice := at.onTongueOf(p.next, oi); !voice.empty() {
+			p = voice
+		}
 		if at.speaks(&res, p, g) {
 			return res
 		}
@@ -954,6 +1014,17 @@ func (at *attributor) ammaTopic(lo, c int) phrase {
 
 var ammaWord, faqad = quotes.Fold("أما"), quotes.Fold("فقد")
 
+// onTongueOf reads Y in "… على لسان Y" starting at word j, before the
+// opening mark at word limit, or an empty phrase.
+func (at *attributor) onTongueOf(j, limit int) phrase {
+	if j+2 >= limit || at.ws[j].key != alaWord || at.ws[j+1].key != lisanWord {
+		return phrase{start: -1}
+	}
+	return at.afterAttributor(j+1, limit)
+}
+
+var alaWord, lisanWord = quotes.Fold("على"), quotes.Fold("لسان")
+
 // afterAttributor reads the source after بحسب / وفق / على لسان, skipping
 // "ما" and a relaying verb (بحسب ما أعلن الحزب، وفق ما ذكرت صحيفة …).
 func (at *attributor) afterAttributor(c, limit int) phrase {
@@ -964,6 +1035,18 @@ func (at *attributor) afterAttributor(c, limit int) phrase {
 	p := at.phrase(j, limit)
 	if p.inst != "" && isOutlet(p.inst) {
 		return phrase{start: -1}
+	}
+	if p.empty() && j < limit && verbLike(at.ws[j].key) {
+		// Only a noun follows بحسب or على لسان, so a name that looks like
+		// a verb (يوليا، يوسف) is a name here.
+		k := j
+		for k < limit && k-j < 4 && (k == j || nameLike(at.ws[k].key)) && !isStop(at.ws[k].key) && !endsName(at.ws[k].key) &&
+			!strings.ContainsAny(at.ws[k].key, ".,:\"") {
+			k++
+		}
+		if k > j {
+			p = phrase{start: at.ws[j].start, end: at.ws[k-1].end, next: k, name: at.text[at.ws[j].start:at.ws[k-1].end]}
+		}
 	}
 	return p
 }

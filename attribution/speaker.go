@@ -138,6 +138,18 @@ func verbLike(w string) bool {
 		strings.HasSuffix(w, "ا") && n <= 5 // تعهدا، not توميهيسا
 }
 
+// recurringName reports whether w, shaped like a dual verb (تعهدا), is
+// rather a name the article repeats (يوليا): a verb form seldom recurs
+// three times in one article, a protagonist's name does.
+func recurringName(w string, names map[string]int) bool {
+	if names == nil || !strings.HasSuffix(w, "ا") || strings.HasSuffix(w, "وا") || names["\x00"+w] < 3 {
+		return false
+	}
+	// A country is not a person's name: تركيا has its adjective التركي.
+	stem := strings.TrimSuffix(strings.TrimSuffix(w, "ا"), "ي")
+	return !nisbas["ال"+stem+"ي"]
+}
+
 // hasArticle reports whether word w is written with the article ال (or
 // وال، فال), as the text spells it: a folded ال may be a name's أل (ألبنا).
 func hasArticle(text string, w word) bool {
@@ -352,7 +364,7 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 		if k > j && (w == "ب" || endsName(w)) {
 			break
 		}
-		if verbLike(w) || (k > j && strings.HasPrefix(w, "و") && names[ws[k-1].key+" "+w] < 2) {
+		if verbLike(w) && !recurringName(w, names) || (k > j && strings.HasPrefix(w, "و") && names[ws[k-1].key+" "+w] < 2) {
 			break // يوقعان، تعهدا; وكيم: a verb or a second conjunct, not the name
 		}
 		if k > j && (titleSet[bare(w)] || roleNounSet[bare(w)] || nisbas[w]) {
