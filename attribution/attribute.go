@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/isnad/isnad/quotes"
 )
@@ -368,7 +369,7 @@ func (at *attributor) findFullName(name string) string {
 		w := at.ws[i]
 		if at.same(w.key, last) {
 			b := i
-			for b > 0 && i-b < 3 && nameLike(at.ws[b-1].key) && !kinWords[at.ws[b-1].key] && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) &&
+			for b > 0 && i-b < 3 && nameLike(at.ws[b-1].key) && !isStop(at.ws[b-1].key) && !clauseJoint(at.ws[b-1].key) && !kinWords[at.ws[b-1].key] && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) &&
 				!(strings.HasPrefix(at.ws[b-1].key, "و") && at.pairs[at.ws[b-1].key+" "+at.ws[b].key] < 2) &&
 				!(strings.HasPrefix(at.ws[b-1].key, "ب") && at.pairs["\x00"+at.ws[b-1].key] < 2 && !(b >= 2 && nameBoundary(at.ws[b-2].key))) &&
 				!(b >= 2 && at.constructTitle(b-2)) {
@@ -395,7 +396,11 @@ func (at *attributor) findFullName(name string) string {
 			}
 			// A name ends at a stop, unless its last pair recurs: "سيرغي
 			// لافروف الشيباني" is a name and an object.
-			if b < i && !(i+1 >= len(at.ws) || endsName(at.ws[i+1].key) || strings.ContainsAny(at.ws[i+1].key, ".,:\"")) && at.pairs[at.ws[i-1].key+" "+w.key] < 2 {
+			// A clause joint (عما، مما) ends it too when something before
+			// it opens a name: "وعندما سئلت سارة ساندرز عما إذا".
+			if b < i && !(i+1 >= len(at.ws) || endsName(at.ws[i+1].key) || strings.ContainsAny(at.ws[i+1].key, ".,:\"") ||
+				clauseJoint(at.ws[i+1].key) && b > 0 && (nameOpener(at.ws[b-1].key) || isCueVerb(at.ws[b-1].key) || in(titleSet, at.ws[b-1].key))) &&
+				at.pairs[at.ws[i-1].key+" "+w.key] < 2 {
 				b = i
 			}
 			if i-b+1 > bestLen {
@@ -663,13 +668,15 @@ func (at *attributor) find(q quotes.Quote) attribution {
 			break
 		}
 	}
-	// A colon right before the quote with no verb: SPEAKER: «…».
-	if oi-1 >= lo && oi-1 < len(at.ws) && at.ws[oi-1].key == ":" && res.cue == "" {
-		p := at.phrase(lo, oi-1)
-		if p.next == oi-1 && !p.empty() {
-			if e, conf := at.resolve(p, genderUnknown); e != nil {
-				at.spoke(e, at.pos)
-				return attribution{speaker: e, mention: at.text[p.start:p.end], cue: ":", confidence: conf}
+	// A colon with no verb: SPEAKER: «…», or a subheading in the
+	// headline form, SPEAKER: words "…" words.
+	if res.cue == "" {
+		if k := at.headColon(lo, oi); k >= 0 {
+			if p := at.lineHead(lo, k, k == oi-1); !p.empty() {
+				if e, conf := at.resolve(p, genderUnknown); e != nil {
+					at.spoke(e, at.pos)
+					return attribution{speaker: e, mention: at.text[p.start:p.end], cue: ":", confidence: conf}
+				}
 			}
 		}
 	}
@@ -702,6 +709,62 @@ func (at *attributor) find(q quotes.Quote) attribution {
 		return attribution{speaker: e, confidence: confUncued}
 	}
 	return attribution{confidence: confNoSpeaker}
+}
+
+// headColon returns the index of the colon that ends the speaker of a
+// quote opening at word oi in a sentence starting at word lo: right before
+// the quote, or, in the headline form, within the first five words of a
+// line the quote stands in. It returns -1 when there is none.
+func (at *attributor) headColon(lo, oi int) int {
+	if oi-1 >= lo && oi-1 < len(at.ws) && at.ws[oi-1].key == ":" {
+		return oi - 1
+	}
+	if lo > 0 && !strings.Contains(at.text[at.ws[lo-1].start:at.ws[lo].start], "\n") {
+		return -1 // not the start of a line
+	}
+	for k := lo + 1; k < oi && k <= lo+5; k++ {
+		switch w := at.ws[k].key; {
+		case w == ":":
+			return k
+		case w == "," || w == "\"" || isCueVerb(w):
+			return -1
+		}
+	}
+	return -1
+}
+
+// lineHead reads the speaker before a colon at word k, the phrase filling
+// words [lo, k). Right before the quote (adjacent) that is a speaker
+// phrase, or at the start of a line up to three name-like words (الديلي
+// تليغراف). In the headline form, where words stand between the colon
+// and the quote, only someone the story names elsewhere (ترامب) speaks:
+// such lines are also bylines, match minutes and section heads.
+func (at *attributor) lineHead(lo, k int, adjacent bool) phrase {
+	if adjacent {
+		if p := at.phrase(lo, k); p.next == k && !p.empty() {
+			return p
+		}
+	}
+	if k <= lo || k-lo > 3 || lo > 0 && !strings.Contains(at.text[at.ws[lo-1].start:at.ws[lo].start], "\n") {
+		return phrase{start: -1}
+	}
+	for j := lo; j < k; j++ {
+		w := at.ws[j].key
+		if !nameLike(w) || isStop(w) || verbLike(w) || strings.IndexFunc(w, unicode.IsDigit) >= 0 || strings.HasPrefix(w, "و") {
+			return phrase{start: -1}
+		}
+		if _, _, ok := cueAt(w); ok {
+			return phrase{start: -1}
+		}
+	}
+	if (!adjacent || !hasArticle(at.text, at.ws[lo])) && at.people.find(foldTokens(at.text[at.ws[lo].start:at.ws[k-1].end])) == nil {
+		return phrase{start: -1}
+	}
+	span := at.text[at.ws[lo].start:at.ws[k-1].end]
+	if hasArticle(at.text, at.ws[lo]) {
+		return phrase{start: at.ws[lo].start, end: at.ws[k-1].end, next: k, inst: span}
+	}
+	return phrase{start: at.ws[lo].start, end: at.ws[k-1].end, next: k, name: span}
 }
 
 // cueText is the cue as written, words [from, to).

@@ -104,6 +104,19 @@ var stopWords = []string{
 	"بصوت", "بلهجة", "بحزم", "بغضب", "بحسرة", "بثقة", "بفخر", "بمرارة", "بصراحة",
 }
 
+// clauseJoints are ما joined to a preposition or an adverb: a clause
+// follows them, so a name stops before one (أوباما عما إذا) and never
+// reaches back past one (مما جعل رحلة يسرا). Unlike stop words they do not
+// mark where a name ends: "وأبدى قاسم سعادته بما" is not the name قاسم
+// سعادته.
+var clauseJoints = set([]string{"مما", "ممن", "عما", "بما", "عندما", "حينما", "مثلما", "طالما"})
+
+// clauseJoint reports whether folded word w is a clause joint, with و or ف
+// before it.
+func clauseJoint(w string) bool {
+	return clauseJoints[w] || (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) && clauseJoints[w[len("و"):]]
+}
+
 // kinWords name a relative of someone; they are never part of a name
 // (زوجته سارة نتنياهو is سارة نتنياهو's husband's wife).
 var kinWords = set([]string{
@@ -115,6 +128,9 @@ var kinWords = set([]string{
 // (لكن فاروق جليك … قال); namedVerbs (وتدعى هوليا توران) open one too.
 var clauseOpeners = set([]string{
 	"لكن", "ولكن", "بينما", "فيما", "حيث", "إذ", "كما", "ثم", "أما", "وأما", "بل",
+	// the passive of asking: whoever was asked is named next (وعندما
+	// سئلت سارة ساندرز عما إذا …)
+	"سئل", "سئلت", "وسئل", "وسئلت",
 })
 
 // nameOpener reports whether a name's first word may follow folded word w.

@@ -346,7 +346,7 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 		if k == j && in(descriptorHeads, w) {
 			break // سكان الجولان: a description, not a name
 		}
-		if isStop(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !(strings.HasPrefix(w, "لا") && (names["\x00"+w] >= 2 || k+1 >= limit || endsName(ws[k+1].key)))) ||
+		if isStop(w) || clauseJoint(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !(strings.HasPrefix(w, "لا") && (names["\x00"+w] >= 2 || k+1 >= limit || endsName(ws[k+1].key)))) ||
 			(k == j && (strings.HasPrefix(w, "لل") || w == "ب" || strings.HasPrefix(w, "بال"))) ||
 			(k == j && strings.HasPrefix(w, "ب") && names != nil && names["\x00"+w] < 2 &&
 				!(k+1 < limit && !isStop(ws[k+1].key) && nameRunEnds(ws, k+1, limit))) {
