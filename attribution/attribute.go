@@ -202,6 +202,11 @@ func (at *attributor) fullInstitution(inst string) string {
 		return inst
 	}
 	head := bare(toks[0])
+	if len(toks) == 1 && markedOutletHeads[head] {
+		if name := at.markedOutlet(head); name != "" {
+			return name // "وتصف الصحيفة نفسها": صحيفة “فاينانشيال تايمز”
+		}
+	}
 	best, bestLen := inst, len(toks)
 	for i, w := range at.ws {
 		if w.key != head || hasArticle(at.text, w) || at.inQuote(w.start) && !at.inOther(w.start) {
@@ -221,6 +226,45 @@ func (at *attributor) fullInstitution(inst string) string {
 		}
 	}
 	return best
+}
+
+// markedOutletHeads are the nouns a news outlet's name in marks follows
+// (صحيفة “X”): the outlet speaks as X, with or without the noun, and
+// "الصحيفة" later in the story is X too. Agencies keep their noun (وكالة
+// الأناضول): they are credited, not speakers.
+var markedOutletHeads = set([]string{"صحيفة", "جريدة", "مجلة", "قناة", "موقع"})
+
+// markedOutlet returns the name in marks the story gives right after the
+// outlet noun head (صحيفة “فاينانشيال تايمز”): the last one before the
+// mention being read (at.pos), else the one after it when the story names
+// exactly one, else "".
+func (at *attributor) markedOutlet(head string) string {
+	name := ""
+	for i, w := range at.ws {
+		if w.key != head || hasArticle(at.text, w) || i+2 >= len(at.ws) || at.ws[i+1].key != "\"" {
+			continue
+		}
+		if w.start >= at.pos && name != "" {
+			return name // the nearest one before the mention
+		}
+		k := i + 2
+		for k < len(at.ws) && k-i <= 6 && at.ws[k].key != "\"" {
+			k++
+		}
+		if k >= len(at.ws) || at.ws[k].key != "\"" || k == i+2 {
+			continue
+		}
+		n := at.text[at.ws[i+2].start:at.ws[k-1].end]
+		if w.start < at.pos {
+			name = n
+			continue
+		}
+		if name != "" && quotes.Fold(name) != quotes.Fold(n) {
+			return "" // none before, two after: ambiguous
+		}
+		name = n
+	}
+	return name
 }
 
 // nameLike reports whether folded word w can be part of a person's name.
@@ -1096,8 +1140,8 @@ func (at *attributor) afterAttributor(c, limit int) phrase {
 		j += 2 // the relaying verb: بحسب ما نقلته، وفق ما أعلن
 	}
 	p := at.phrase(j, limit)
-	if p.inst != "" && isOutlet(p.inst) {
-		return phrase{start: -1}
+	if p.inst != "" && (isOutlet(p.inst) || isOutlet(at.text[p.start:p.end])) {
+		return phrase{start: -1} // بحسب صحيفة “X”: the outlet relays, it is not the speaker
 	}
 	if p.empty() && j < limit && verbLike(at.ws[j].key) {
 		// Only a noun follows بحسب or على لسان, so a name that looks like

@@ -324,7 +324,12 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 					e++
 				}
 				if e < limit && ws[e].key == "\"" && e > k+1 {
-					p.inst += " " + text[ws[k+1].start:ws[e-1].end]
+					name := text[ws[k+1].start:ws[e-1].end]
+					if k == j+1 && markedOutletHeads[ws[j].key] {
+						p.inst = name // صحيفة “فاينانشيال تايمز”: the outlet is its name
+					} else {
+						p.inst += " " + name
+					}
 					p.end, p.next = ws[e].end, e+1
 				}
 			}
