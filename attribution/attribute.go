@@ -404,8 +404,8 @@ func (at *attributor) fullName(name string) string {
 
 func (at *attributor) findFullName(name string) string {
 	m := foldTokens(name)
-	if len(m) == 0 {
-		return name
+	if len(m) == 0 || len(m) == 1 && isCountry(m[0]) {
+		return name // a country is nobody's first name or surname
 	}
 	best, bestLen := name, len(m)
 	last, first := m[len(m)-1], m[0]

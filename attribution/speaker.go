@@ -145,9 +145,23 @@ func recurringName(w string, names map[string]int) bool {
 	if names == nil || !strings.HasSuffix(w, "ا") || strings.HasSuffix(w, "وا") || names["\x00"+w] < 3 {
 		return false
 	}
-	// A country is not a person's name: تركيا has its adjective التركي.
-	stem := strings.TrimSuffix(strings.TrimSuffix(w, "ا"), "ي")
-	return !nisbas["ال"+stem+"ي"]
+	return !isCountry(w)
+}
+
+// isCountry reports whether folded word w is a country (or city) whose
+// adjective is listed: تركيا / التركي، إيران / الإيراني. A country is not a
+// person's name, and never a first name (إيران ستكون is no name).
+func isCountry(w string) bool {
+	stem := w
+	switch {
+	case strings.HasSuffix(w, "يا"): // روسيا، سوريا
+		stem = strings.TrimSuffix(w, "يا")
+	case strings.HasSuffix(w, "ا"): // فرنسا، أمريكا
+		stem = strings.TrimSuffix(w, "ا")
+	case strings.HasSuffix(w, "ي"):
+		return false // مغربي is the adjective (a surname), not the country
+	}
+	return nisbas["ال"+stem+"ي"]
 }
 
 // hasArticle reports whether word w is written with the article ال (or
