@@ -432,7 +432,7 @@ func (at *attributor) findFullName(name string) string {
 				}
 				b++ // a verb before the name: أخبر جونستون، دانت إيفانكا ترامب
 			}
-			if b == i && i > 0 && at.pairs[at.ws[i-1].key+" "+w.key] >= 2 && nameLike(at.ws[i-1].key) {
+			if b == i && i > 0 && at.pairs[at.ws[i-1].key+" "+w.key] >= 2 && nameLike(at.ws[i-1].key) && !clauseJoint(at.ws[i-1].key) {
 				b = i - 1
 			}
 			if b == i-1 && at.subjectThenObject(b, i) {
@@ -891,9 +891,18 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 	case cueHal:
 		// The subject of the main verb before the ḥāl speaks: the first
 		// reporting verb of the clause (قال مون إنه دعا …، مضيفا).
-		from := lo
+		// A clause opener (فيما، بينما، لكن) starts the clause too: in
+		// "وهي تتهم روسيا …، فيما تنفي موسكو … منددة" موسكو denounces.
+		start := lo
 		for j := c - 1; j >= lo; j-- {
 			if at.ws[j].key == "\"" {
+				start = j + 1
+				break
+			}
+		}
+		from := start
+		for j := c - 1; j >= start; j-- {
+			if clauseOpeners[at.ws[j].key] {
 				from = j + 1
 				break
 			}
@@ -907,11 +916,22 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 				return sub
 			}
 		}
-		for j := from; j < c; j++ {
-			if k, g2, ok := cueAt(at.ws[j].key); ok && (k == cueVerb || k == cueContinuation) {
-				sub := at.fromCue(j, k, g2, lo, oi, q)
-				sub.cue = res.cue
-				return sub
+		// With no verb after the clause opener (بينما كانت القوات عائدة،
+		// مضيفا), the ḥāl goes with the main clause.
+		for _, span := range [][2]int{{from, c}, {start, from}} {
+			for j := span[0]; j < span[1]; j++ {
+				if k, g2, ok := cueAt(at.ws[j].key); ok && (k == cueVerb || k == cueContinuation) {
+					sub := at.fromCue(j, k, g2, lo, oi, q)
+					sub.cue = res.cue
+					return sub
+				}
+			}
+		}
+		// "وكان ماكرون قد زار واشنطن …، مقترحا …": the subject of a
+		// sentence in كان … قد.
+		if kana[at.ws[start].key] && start+1 < c {
+			if p := at.phrase(start+1, c); !p.empty() && at.speaks(&res, p, g) {
+				return res
 			}
 		}
 		res.speaker, res.confidence = at.carry(g, at.pos), confCarried
@@ -926,6 +946,23 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 				sub := at.fromCue(j, k, g2, lo, oi, q)
 				sub.cue = at.cueText(j, j+1)
 				return sub
+			}
+		}
+	}
+	// A relative clause whose verb carries the antecedent as its object
+	// ("عمليتها … ضد الوحدات التي تعتبرها «إرهابية»"): the subject is
+	// that of the sentence's earlier reporting verb (وتؤكد تركيا أن …).
+	if c > lo && relativePronouns[at.ws[c-1].key] && objectSuffixed(unprefixed(at.ws[c].key)) && at.phrase(c+1, oi).empty() {
+		// (With a subject after the verb, "التي وصفها البيان", that
+		// subject speaks, as for any verb.)
+		for j := c - 2; j >= lo; j-- {
+			if k, g2, ok := cueAt(at.ws[j].key); ok && (k == cueVerb || k == cueContinuation || k == cueHal) {
+				if sub := at.fromCue(j, k, g2, lo, oi, q); sub.speaker != nil {
+					sub.cue = res.cue
+					sub.cueAt = res.cueAt
+					return sub
+				}
+				break
 			}
 		}
 	}
@@ -967,6 +1004,24 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 	res.speaker, res.confidence = at.carry(g, at.pos), confCarried
 	at.spoke(res.speaker, at.pos)
 	return res
+}
+
+// kana opens a sentence in the pluperfect (وكان فلان قد …).
+var kana = set([]string{"كان", "وكان", "كانت", "وكانت"})
+
+// relativePronouns open a relative clause.
+var relativePronouns = set([]string{"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
+
+// objectSuffixed reports whether a verb ends in an object pronoun (ه، ها،
+// هم، هما، هن) referring back to a relative clause's antecedent: يعتبره،
+// تعتبرها، وصفهم.
+func objectSuffixed(w string) bool {
+	for _, suf := range []string{"ه", "ها", "هم", "هما", "هن"} {
+		if strings.HasSuffix(w, suf) && len([]rune(w)) > len([]rune(suf))+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // embedding complementizers carry a pronoun subject: a verb right after

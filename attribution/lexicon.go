@@ -104,12 +104,14 @@ var stopWords = []string{
 	"بصوت", "بلهجة", "بحزم", "بغضب", "بحسرة", "بثقة", "بفخر", "بمرارة", "بصراحة",
 }
 
-// clauseJoints are ما joined to a preposition or an adverb: a clause
-// follows them, so a name stops before one (أوباما عما إذا) and never
-// reaches back past one (مما جعل رحلة يسرا). Unlike stop words they do not
+// clauseJoints are ما joined to a preposition or an adverb, after which a
+// clause follows, and prepositions: a name stops before one (أوباما عما
+// إذا) and never reaches back past one (مما جعل رحلة يسرا). Unlike stop words they do not
 // mark where a name ends: "وأبدى قاسم سعادته بما" is not the name قاسم
 // سعادته.
-var clauseJoints = set([]string{"مما", "ممن", "عما", "بما", "عندما", "حينما", "مثلما", "طالما"})
+var clauseJoints = set([]string{"مما", "ممن", "عما", "بما", "عندما", "حينما", "مثلما", "طالما",
+	// and prepositions that never stand inside a name (أزمة بين موسكو)
+	"بين", "ضد", "تجاه", "نحو", "منذ", "حتى"})
 
 // clauseJoint reports whether folded word w is a clause joint, with و or ف
 // before it.

@@ -152,17 +152,20 @@ func recurringName(w string, names map[string]int) bool {
 // adjective is listed: تركيا / التركي، إيران / الإيراني. A country is not a
 // person's name, and never a first name (إيران ستكون is no name).
 func isCountry(w string) bool {
-	stem := w
 	switch {
 	case strings.HasSuffix(w, "يا"): // روسيا، سوريا
-		stem = strings.TrimSuffix(w, "يا")
+		return nisbas["ال"+strings.TrimSuffix(w, "يا")+"ي"]
 	case strings.HasSuffix(w, "ا"): // فرنسا، أمريكا
-		stem = strings.TrimSuffix(w, "ا")
-	case strings.HasSuffix(w, "ي"):
-		return false // مغربي is the adjective (a surname), not the country
+		return nisbas["ال"+strings.TrimSuffix(w, "ا")+"ي"]
 	}
-	return nisbas["ال"+stem+"ي"]
+	// Other shapes are listed: the nisba test would take the names سعود
+	// (السعودي) and روس (الروسي) for countries, and مغربي is a surname.
+	return countriesWithoutArticle[w]
 }
+
+// countriesWithoutArticle are the countries, written without the article,
+// that do not end in ا.
+var countriesWithoutArticle = set([]string{"إيران", "مصر", "إسرائيل", "قطر", "لبنان", "تونس", "باكستان", "أفغانستان", "فلسطين"})
 
 // hasArticle reports whether word w is written with the article ال (or
 // وال، فال), as the text spells it: a folded ال may be a name's أل (ألبنا).
@@ -383,7 +386,7 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 		if k > j && (w == "ب" || endsName(w)) {
 			break
 		}
-		if verbLike(w) && !recurringName(w, names) || (k > j && strings.HasPrefix(w, "و") && names[ws[k-1].key+" "+w] < 2) {
+		if verbLike(w) && !recurringName(w, names) && !isCountry(w) || (k > j && strings.HasPrefix(w, "و") && names[ws[k-1].key+" "+w] < 2) {
 			break // يوقعان، تعهدا; وكيم: a verb or a second conjunct, not the name
 		}
 		if k > j && (titleSet[bare(w)] || roleNounSet[bare(w)] || nisbas[w]) {
