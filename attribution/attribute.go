@@ -1288,8 +1288,9 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 		}
 	}
 	out := make([]Record, len(qs))
+	story := make([]int, len(qs))
 	qi := 0
-	for _, st := range stories {
+	for si, st := range stories {
 		lo := sort.Search(len(all), func(i int) bool { return all[i].start >= st.start })
 		hi := lo + sort.Search(len(all)-lo, func(i int) bool { return all[lo+i].start >= st.end })
 		at := &attributor{text: a.Text, ws: all[lo:hi], pairs: pairs}
@@ -1383,9 +1384,48 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 				}
 			}
 			out[qi] = r
+			story[qi] = si
 		}
 	}
+	repeatSpeakers(out, story)
 	return out
+}
+
+// repeatSpeakers gives a quote that no cue introduces (a subheading, a
+// pull quote: «كل الأمور على ما يرام» on a line of its own) the speaker
+// and day of the same words quoted with a cue elsewhere in its story,
+// whole or as part of a longer quote. story[i] is the story of out[i].
+func repeatSpeakers(out []Record, story []int) {
+	var keys []string // built only when some quote has no cue
+	for i := range out {
+		r := &out[i]
+		if !r.Kind.Attributed() || r.Cue != nil {
+			continue
+		}
+		if keys == nil {
+			keys = make([]string, len(out))
+			for j := range out {
+				if out[j].Kind.Attributed() && out[j].Cue != nil && out[j].Speaker != nil &&
+					out[j].Confidence != nil && *out[j].Confidence >= confRole { // found at its cue, not carried
+					keys[j] = " " + quotes.Key(out[j].Quote) + " "
+				}
+			}
+		}
+		k := " " + quotes.Key(r.Quote) + " "
+		if len(strings.Fields(k)) < 3 {
+			continue // too short to be the same statement
+		}
+		for j := range out {
+			if j == i || story[j] != story[i] || keys[j] == "" || !strings.Contains(keys[j], k) {
+				continue
+			}
+			src := &out[j]
+			r.Speaker, r.Role, r.SaidOn, r.SaidOnBasis = src.Speaker, src.Role, src.SaidOn, src.SaidOnBasis
+			conf := confCarried
+			r.Confidence = &conf
+			break
+		}
+	}
 }
 
 func deref(s *string) string {
