@@ -1001,10 +1001,50 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 			return res
 		}
 	}
+	if e := at.embeddedSubject(lo, c, g); e != nil {
+		at.spoke(e, at.pos)
+		res.speaker, res.confidence = e, confCarried
+		return res
+	}
 	res.speaker, res.confidence = at.carry(g, at.pos), confCarried
 	at.spoke(res.speaker, at.pos)
 	return res
 }
+
+// embeddedSubject reads the subject a verb with و at word c shares with
+// the verb it is joined to inside reported speech: in "وقالت الشرطة إن
+// يوليا تحدثت مع فيكتوريا وقالت لها «…»" يوليا speaks. The nearest إن /
+// أن before c must open "NAME VERB", and the name must agree with the
+// verb's gender g; else nil.
+func (at *attributor) embeddedSubject(lo, c int, g gender) *entity {
+	if !strings.HasPrefix(at.ws[c].key, "و") {
+		return nil
+	}
+	for j := c - 1; j > lo; j-- {
+		if !complementizers[at.ws[j].key] {
+			continue
+		}
+		p := at.phrase(j+1, c)
+		if p.name == "" || p.next >= c {
+			return nil
+		}
+		if _, _, ok := cueAt(at.ws[p.next].key); !ok {
+			return nil
+		}
+		if at.people.find(foldTokens(p.name)) == nil {
+			return nil // only someone the story names elsewhere: not "إن موقف الأردن يؤكد"
+		}
+		e, _ := at.resolve(p, g)
+		if e == nil || e.inst || g != genderUnknown && e.g != genderUnknown && e.g != g {
+			return nil
+		}
+		return e
+	}
+	return nil
+}
+
+// complementizers open reported speech: إن، أن، بأن.
+var complementizers = set([]string{"إن", "أن", "ان", "بأن", "بان"})
 
 // kana opens a sentence in the pluperfect (وكان فلان قد …).
 var kana = set([]string{"كان", "وكان", "كانت", "وكانت"})
