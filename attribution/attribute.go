@@ -411,6 +411,9 @@ func (at *attributor) findFullName(name string) string {
 	last, first := m[len(m)-1], m[0]
 	for _, i := range at.candidates(last, first) {
 		w := at.ws[i]
+		if at.inQuote(w.start) && !at.inOther(w.start) {
+			continue // words inside a quotation are what was said: «أنا يوليا سكريبال»
+		}
 		if at.same(w.key, last) {
 			b := i
 			for b > 0 && i-b < 3 && nameLike(at.ws[b-1].key) && !isStop(at.ws[b-1].key) && !clauseJoint(at.ws[b-1].key) && !kinWords[at.ws[b-1].key] && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) &&
@@ -431,6 +434,12 @@ func (at *attributor) findFullName(name string) string {
 					break
 				}
 				b++ // a verb before the name: أخبر جونستون، دانت إيفانكا ترامب
+			}
+			// At the start of a sentence a name of three words or more
+			// needs its first pair seen twice: the first word of a
+			// sentence is mostly its verb (أدلت يوليا سكريبال بتصريحات).
+			if i-b >= 2 && (b == 0 || at.ws[b-1].key == ".") && at.pairs[at.ws[b].key+" "+at.ws[b+1].key] < 2 {
+				b++
 			}
 			if b == i && i > 0 && at.pairs[at.ws[i-1].key+" "+w.key] >= 2 && nameLike(at.ws[i-1].key) && !clauseJoint(at.ws[i-1].key) {
 				b = i - 1
@@ -540,7 +549,13 @@ func (at *attributor) namedAfter(i, limit int, p phrase) phrase {
 	// After a naming verb only a name can follow, so its words are taken
 	// up to the end of the phrase even where they look like a verb (توران).
 	for j := i; j <= p.next && j+1 < limit; j++ {
-		if namedVerbs[at.ws[j].key] {
+		at0 := j
+		if n := at.selfNaming(j, limit); n > 0 {
+			j += n - 1 // "سيدة قدمت نفسها على أنها يوليا": the words before the name
+		} else if !namedVerbs[at.ws[j].key] {
+			continue
+		}
+		{
 			k := j + 1
 			for k < limit && k-j <= 4 && (nameLike(at.ws[k].key) || nameParticles[at.ws[k].key]) && !endsName(at.ws[k].key) && !strings.ContainsAny(at.ws[k].key, ".,:\"") {
 				k++
@@ -549,9 +564,32 @@ func (at *attributor) namedAfter(i, limit int, p phrase) phrase {
 				return phrase{start: p.start, end: at.ws[k-1].end, next: k, name: at.text[at.ws[j+1].start:at.ws[k-1].end], g: p.g}
 			}
 		}
+		j = at0
 	}
 	return p
 }
+
+// selfNaming returns how many words at j say that someone introduced
+// themself by a name: "قدمت نفسها على أنها"، "عرف نفسه بأنه" (4 or 3
+// words before the name), or 0.
+func (at *attributor) selfNaming(j, limit int) int {
+	if j+3 >= limit || !selfVerbs[at.ws[j].key] || !selfWords[at.ws[j+1].key] {
+		return 0
+	}
+	switch w := at.ws[j+2].key; {
+	case w == alaWord && j+4 < limit && selfThat[at.ws[j+3].key]:
+		return 4
+	case selfThat["ب"+w] || selfThat[w] && strings.HasPrefix(w, "ب"):
+		return 3
+	}
+	return 0
+}
+
+var (
+	selfVerbs = set([]string{"قدم", "قدمت", "وقدم", "وقدمت", "عرف", "عرفت", "وعرف", "وعرفت"})
+	selfWords = set([]string{"نفسه", "نفسها"})
+	selfThat  = set([]string{"أنه", "أنها", "انه", "انها", "بأنه", "بأنها", "بانه", "بانها"})
+)
 
 // namedVerbs introduce the name of someone just described (وتدعى، ويدعى).
 var namedVerbs = set([]string{"تدعى", "وتدعى", "يدعى", "ويدعى", "واسمه", "واسمها", "تسمى", "وتسمى", "يسمى", "ويسمى", "المدعو", "المدعوة"})

@@ -111,7 +111,10 @@ var stopWords = []string{
 // سعادته.
 var clauseJoints = set([]string{"مما", "ممن", "عما", "بما", "عندما", "حينما", "مثلما", "طالما",
 	// and prepositions that never stand inside a name (أزمة بين موسكو)
-	"بين", "ضد", "تجاه", "نحو", "منذ", "حتى"})
+	"بين", "ضد", "تجاه", "نحو", "منذ", "حتى",
+	// and the pronouns of speech (هو and هي are also Chinese and Korean
+	// name parts: هو جينتاو، ليو هي)
+	"أنا", "نحن", "أنت", "أنتم"})
 
 // clauseJoint reports whether folded word w is a clause joint, with و or ف
 // before it.
