@@ -623,6 +623,17 @@ func (at *attributor) resolve(p phrase, g gender) (*entity, float64) {
 		if agencySet[quotes.Fold(p.inst)] {
 			return nil, 0
 		}
+		if toks := foldTokens(p.inst); len(toks) == 1 && strings.HasPrefix(toks[0], "ال") && personNouns[bare(toks[0])] {
+			// "تقول المرأة": the woman, the man the story is about, the
+			// last person of that gender who spoke.
+			pg := masculine
+			if femininePersonNouns[bare(toks[0])] {
+				pg = feminine
+			}
+			if e := at.carryBut(pg, at.pos, func(e *entity) bool { return e.inst || e.g != pg }); e != nil {
+				return e, confRole
+			}
+		}
 		if e := at.people.find(foldTokens(p.inst)); e != nil {
 			return e, confNamed // a surname with the article: الشيباني، الحريري
 		}
@@ -1086,6 +1097,13 @@ var complementizers = set([]string{"إن", "أن", "ان", "بأن", "بان"})
 
 // kana opens a sentence in the pluperfect (وكان فلان قد …).
 var kana = set([]string{"كان", "وكان", "كانت", "وكانت"})
+
+// personNouns stand for a person the story is about when definite
+// (المرأة، الرجل); femininePersonNouns are the women's.
+var (
+	personNouns         = set([]string{"رجل", "امرأة", "مرأة", "سيدة", "شاب", "شابة", "فتاة", "فتى"})
+	femininePersonNouns = set([]string{"امرأة", "مرأة", "سيدة", "شابة", "فتاة"})
+)
 
 // relativePronouns open a relative clause.
 var relativePronouns = set([]string{"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
