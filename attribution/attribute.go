@@ -645,9 +645,72 @@ func (at *attributor) resolve(p phrase, g gender) (*entity, float64) {
 		if e := at.people.byRole(p.role); e != nil {
 			return e, confRole
 		}
+		if name := at.nisbaHolder(p.role); name != "" {
+			return at.people.person(at.fullName(name), p.role, g), confRole
+		}
 		return at.people.institution(p.role, g), confInst
 	}
 	return nil, 0
+}
+
+// counterpart starts نظير، نظيره، نظيريه: a minister's counterparts.
+var counterpart = quotes.Fold("نظير")
+
+// directions qualify a country adjective: الكوري الجنوبي.
+var directions = set([]string{"الجنوبي", "الجنوبية", "الشمالي", "الشمالية", "الشرقي", "الشرقية", "الغربي", "الغربية"})
+
+// nisbaHolder finds the person a title with its country adjective stands
+// for where the story gave only the adjective before the name: for
+// "الوزيرة الكورية الجنوبية", "نظيريه الياباني تارو كونو والكورية
+// الجنوبية كانغ كيونغ-وا" gives كانغ كيونغ-وا. It returns "" when the
+// adjective is not followed by a name of two words or more, or when it
+// is followed by different names.
+func (at *attributor) nisbaHolder(role string) string {
+	toks := foldTokens(role)
+	if len(toks) < 2 || !in(titleSet, toks[0]) {
+		return ""
+	}
+	adj := toks[1:]
+	if !nisbas[adj[0]] {
+		return ""
+	}
+	for _, t := range adj[1:] {
+		if !nisbas[t] && !directions[t] {
+			return ""
+		}
+	}
+	found := ""
+	for i := 0; i+len(adj) < len(at.ws); i++ {
+		// The adjective stands for the title only in a list of
+		// counterparts: "نظيريه الياباني X والكورية الجنوبية Y", not in
+		// "الرئيس الروسي فلاديمير بوتين" nor "الاقتصاد الإيراني مشاكل".
+		first := at.ws[i].key
+		joined := strings.HasPrefix(first, "و") && first[len("و"):] == adj[0]
+		if !joined && !(first == adj[0] && i > 0 && strings.HasPrefix(bare(at.ws[i-1].key), counterpart)) {
+			continue
+		}
+		match := true
+		for k := 1; k < len(adj); k++ {
+			if at.ws[i+k].key != adj[k] {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		k := i + len(adj)
+		n := nameLength(at.ws, k, len(at.ws))
+		if n < 2 {
+			continue
+		}
+		name := at.text[at.ws[k].start:at.ws[k+n-1].end]
+		if found != "" && found != name {
+			return ""
+		}
+		found = name
+	}
+	return found
 }
 
 // carry returns the last speaker before byte offset pos that agrees with

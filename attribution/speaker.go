@@ -138,6 +138,12 @@ func verbLike(w string) bool {
 		strings.HasSuffix(w, "ا") && n <= 5 // تعهدا، not توميهيسا
 }
 
+// expertTitles are the titles whose holder's field follows with في (خبير
+// في الاقتصاد، الباحث في الشؤون الإيرانية), part of the title.
+var expertTitles = set([]string{"خبير", "خبيرة", "باحث", "باحثة", "محلل", "محللة", "أستاذ", "أستاذة", "متخصص", "متخصصة", "مختص", "مختصة"})
+
+var fiWord = quotes.Fold("في")
+
 // recurringName reports whether w, shaped like a dual verb (تعهدا), is
 // rather a name the article repeats (يوليا): a verb form seldom recurs
 // three times in one article, a protagonist's name does.
@@ -264,6 +270,11 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 					continue
 				}
 				break
+			}
+			if w == fiWord && expertTitles[bare(ws[roleFrom].key)] && j+1 < limit && hasArticle(text, ws[j+1]) &&
+				!mediumNouns[bare(ws[j+1].key)] && !isStop(ws[j+1].key) {
+				j++ // an expert's field: خبير بريطاني في الذكاء الصناعي
+				continue
 			}
 			if isStop(w) {
 				break
