@@ -10,6 +10,7 @@ import (
 	"os"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
@@ -169,6 +170,22 @@ func (e *env) readRecords(ctx context.Context, paths []string, add func(store.Ar
 	return nil
 }
 
+// checkRecord returns why a decoded quote record cannot be stored, given
+// the decoding error, or nil.
+func checkRecord(err error, r *attribution.Record) error {
+	switch {
+	case err != nil:
+		return err
+	case r.ID == "" || r.Article == "":
+		return errors.New(`missing "id" or "article"`)
+	case r.Kind != quotes.Direct && r.Kind != quotes.Partial && r.Kind != quotes.Other:
+		return fmt.Errorf("kind %q is not direct, partial or other", r.Kind)
+	case r.Start < 0 || r.End < r.Start:
+		return fmt.Errorf("start %d and end %d are not a span", r.Start, r.End)
+	}
+	return nil
+}
+
 // readRecordsFile reads one records file; it returns how many lines or
 // files failed.
 func (e *env) readRecordsFile(ctx context.Context, p string, add func(store.Article) error) (int, error) {
@@ -205,10 +222,10 @@ func (e *env) readRecordsFile(ctx context.Context, p string, add func(store.Arti
 		b, rerr := br.ReadBytes('\n')
 		if len(b) > 0 && string(b) != "\n" {
 			var rec attribution.Record
-			if err := json.Unmarshal(b, &rec); err != nil || rec.ID == "" || rec.Article == "" {
-				if err == nil {
-					err = errors.New(`missing "id" or "article"`)
-				}
+			if !utf8.Valid(b) {
+				e.warn(fmt.Errorf("%s:%d: invalid UTF-8 replaced with U+FFFD", p, line))
+			}
+			if err := checkRecord(json.Unmarshal(b, &rec), &rec); err != nil {
 				e.warn(fmt.Errorf("%s:%d: not a quote record: %w", p, line, err))
 				failed++
 			} else {
