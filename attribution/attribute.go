@@ -602,7 +602,7 @@ func (at *attributor) resolve(p phrase, g gender) (*entity, float64) {
 	if p.g != genderUnknown {
 		g = p.g
 	}
-	if p.inst != "" && statementNouns[bare(foldTokens(p.inst)[0])] && len(foldTokens(p.inst)) <= 2 {
+	if toks := foldTokens(p.inst); len(toks) > 0 && len(toks) <= 2 && statementNouns[bare(toks[0])] {
 		// "وأضاف البيان": the statement speaks for whoever issued it.
 		if e := at.carry(genderUnknown, at.pos); e != nil {
 			return e, confCarried
@@ -637,7 +637,7 @@ func (at *attributor) resolve(p phrase, g gender) (*entity, float64) {
 		if e := at.people.find(foldTokens(p.inst)); e != nil {
 			return e, confNamed // a surname with the article: الشيباني، الحريري
 		}
-		if e := at.people.byRole(p.inst); e != nil && titleSet[bare(foldTokens(p.inst)[0])] {
+		if e := at.people.byRole(p.inst); e != nil && titleSet[bare(firstToken(p.inst))] {
 			return e, confRole
 		}
 		return at.people.institution(at.fullInstitution(p.inst), g), confInst
@@ -983,7 +983,7 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 		return res
 	case cueAttributor:
 		p := at.afterAttributor(c, oi)
-		if p.inst != "" && statementNoun(foldTokens(p.inst)[0]) {
+		if p.inst != "" && statementNoun(firstToken(p.inst)) {
 			// "وقالت يوليا - بحسب التسجيل المذاع - «…»": the recording
 			// is where the words come from; the verb before it says who.
 			for j := c - 1; j >= lo; j-- {
@@ -1218,6 +1218,14 @@ func (at *attributor) contextBefore(e *entity, pos int, dated map[*entity]datedA
 	return best
 }
 
+// firstToken returns the first folded token of s, or "".
+func firstToken(s string) string {
+	if toks := foldTokens(s); len(toks) > 0 {
+		return toks[0]
+	}
+	return ""
+}
+
 // statementNouns stand for the words of whoever issued them (وأضاف
 // البيان، وقال التسجيل).
 var statementNouns = set([]string{"بيان", "تسجيل", "رسالة", "تغريدة", "منشور", "تقرير"})
@@ -1434,12 +1442,12 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 	if published != "" {
 		pub, _ = time.Parse(time.DateOnly, published)
 	}
-	stories := capStories(a.Text, splitStories(a.Text), maxStory)
+	stories := capStories(a.Text, splitStories(a.Text), maxStory, qs)
 	owner := copyrightOwner(a.Text)
 	all := words(a.Text)
 	// Counts of word pairs ("a b") and single words ("\x00a") in the
 	// article: a name recurs, a verb's object seldom does.
-	pairs := make(map[string]int, 2*len(all))
+	pairs := make(map[string]int, min(2*len(all), 1<<16)) // grows with the distinct words of a huge page
 	for i, w := range all {
 		pairs["\x00"+w.key]++
 		if i > 0 {
@@ -1574,8 +1582,16 @@ func repeatSpeakers(out []Record, story []int) {
 		if len(strings.Fields(k)) < 3 {
 			continue // too short to be the same statement
 		}
-		for j := range out {
-			if j == i || story[j] != story[i] || keys[j] == "" || !strings.Contains(keys[j], k) {
+		// Stories are contiguous in out: look only within this one.
+		lo, hi := i, i+1
+		for lo > 0 && story[lo-1] == story[i] {
+			lo--
+		}
+		for hi < len(out) && story[hi] == story[i] {
+			hi++
+		}
+		for j := lo; j < hi; j++ {
+			if j == i || keys[j] == "" || !strings.Contains(keys[j], k) {
 				continue
 			}
 			src := &out[j]

@@ -353,7 +353,7 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 				}
 				if e < limit && ws[e].key == "\"" && e > k+1 {
 					name := text[ws[k+1].start:ws[e-1].end]
-					if k == j+1 && markedOutletHeads[ws[j].key] {
+					if k == j+1 && markedOutletHeads[ws[j].key] && len(foldTokens(name)) > 0 {
 						p.inst = name // صحيفة “فاينانشيال تايمز”: the outlet is its name
 					} else {
 						p.inst += " " + name

@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -143,12 +144,14 @@ const maxStory = 256 << 10
 // capStories cuts every story longer than limit bytes into pieces of at
 // most limit bytes, each ending after a sentence end (. ? ! ؟ or a line
 // break) in its second half when there is one, else after a space, else
-// on a rune boundary. The pieces keep the story's source and agency.
-func capStories(text string, sts []story, limit int) []story {
+// on a rune boundary; never inside one of the quotations qs (in text
+// order) when a cut outside them is possible. The pieces keep the story's
+// source and agency.
+func capStories(text string, sts []story, limit int, qs []quotes.Quote) []story {
 	var out []story
 	for _, st := range sts {
 		for st.end-st.start > limit {
-			cut := cutPoint(text, st.start, st.start+limit)
+			cut := cutOutside(text, st.start, st.start+limit, qs)
 			piece := st
 			piece.end = cut
 			out = append(out, piece)
@@ -157,6 +160,27 @@ func capStories(text string, sts []story, limit int) []story {
 		out = append(out, st)
 	}
 	return out
+}
+
+// cutOutside is cutPoint moved back before a quotation it would fall
+// inside, when that leaves a piece of at least half the limit.
+func cutOutside(text string, from, max int, qs []quotes.Quote) int {
+	cut := cutPoint(text, from, max)
+	// qs is in text order and quotations do not overlap: only the last
+	// one opening before the cut can hold it.
+	i := sort.Search(len(qs), func(i int) bool { return qs[i].OpenAt >= cut })
+	if i == 0 {
+		return cut
+	}
+	q := qs[i-1]
+	end := q.CloseAt
+	if end < 0 {
+		end = q.End
+	}
+	if cut <= end && q.OpenAt-from >= (max-from)/2 {
+		return cutPoint(text, from, q.OpenAt+1) // before its opening mark
+	}
+	return cut // outside, or a quotation longer than half a piece: cut it
 }
 
 // cutPoint returns where to end a piece of text[from:max], max > from.

@@ -20,10 +20,11 @@ func TestCapStories(t *testing.T) {
 		{"cut after an Arabic question mark", "سؤال أول؟ وجواب ثان", 20, []string{"سؤال أول؟", " وجواب ثان"}},
 		{"cut after a space when no sentence ends", "aaaa bbbb cccc dddd", 12, []string{"aaaa bbbb ", "cccc dddd"}},
 		{"cut on a rune boundary in one long word", strings.Repeat("ب", 10), 7, []string{"ببب", "ببب", "ببب", "ب"}},
+		{"not inside a quotation when a cut before it is possible", "aa bb cc dd. ee \"ff. gg\" hh", 22, []string{"aa bb cc dd.", " ee \"ff. gg\" hh"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sts := capStories(tt.text, []story{{start: 0, end: len(tt.text), agency: "رويترز"}}, tt.limit)
+			sts := capStories(tt.text, []story{{start: 0, end: len(tt.text), agency: "رويترز"}}, tt.limit, quotes.Extract(tt.text))
 			var got []string
 			at := 0
 			for _, st := range sts {
@@ -57,6 +58,20 @@ func TestHugeStoryIsAttributedInPieces(t *testing.T) {
 	for _, r := range recs {
 		if r.Speaker == nil || *r.Speaker != "سامي الحداد" {
 			t.Fatalf("record at %d: speaker %v", r.Start, r.Speaker)
+		}
+	}
+}
+
+// TestMarksWithoutANameAfterAnOutletNoun once panicked: the name in marks
+// after صحيفة held no word.
+func TestMarksWithoutANameAfterAnOutletNoun(t *testing.T) {
+	for _, text := range []string{
+		"قالت صحيفة “،” إن «الوضع صعب جدا جدا».",
+		"قالت صحيفة “.” إن «الوضع صعب جدا جدا».\nوأضافت الصحيفة: «لا جديد اليوم».",
+	} {
+		recs := Attribute(&quotes.Article{Text: text}, quotes.Extract(text))
+		if len(recs) == 0 {
+			t.Errorf("%q: no records", text)
 		}
 	}
 }

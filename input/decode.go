@@ -117,8 +117,21 @@ func sniffUTF16(head []byte) (Encoding, bool) {
 	units := n / 2
 	for p, e := range [2]Encoding{UTF16BE, UTF16LE} {
 		// The high byte comes first in big endian (even offsets), second
-		// in little endian (odd offsets); the other parity holds no NUL.
-		if nul[p] > 0 && nul[1-p]*20 <= nul[p] && high[p]*10 >= units*9 {
+		// in little endian (odd offsets). Text has spaces and ASCII: a
+		// tenth of its units or more have a NUL high byte, the other
+		// parity almost none, and the decoded units are not control
+		// characters (a table of small integers is binary).
+		if nul[p]*10 < units || nul[1-p]*20 > nul[p] || high[p]*10 < units*9 {
+			continue
+		}
+		controls := 0
+		for i := 0; i+1 < n; i += 2 {
+			hi, lo := head[i+p], head[i+1-p]
+			if hi == 0 && lo < 0x20 && lo != '\n' && lo != '\r' && lo != '\t' {
+				controls++
+			}
+		}
+		if controls*20 <= units {
 			return e, true
 		}
 	}

@@ -264,3 +264,32 @@ func TestSniffKeepsBinaryBinary(t *testing.T) {
 		})
 	}
 }
+
+func TestSniffUTF16NeedsText(t *testing.T) {
+	table := make([]byte, 0, 400)
+	for v := 1; v <= 200; v++ {
+		table = append(table, byte(v), 0) // uint16 little endian 1..200
+	}
+	tests := []struct {
+		name string
+		head []byte
+		want Encoding // "" for binary
+	}{
+		{"a table of small integers is binary", table, ""},
+		{"control units are binary", []byte("\x01\x00\x02\x00\x03\x00\x04\x00\x05\x00\x06\x00"), ""},
+		{"ASCII with one NUL is not UTF-16", []byte(strings.Repeat(" a", 100) + "\x00a"), ""},
+		{"Arabic UTF-16LE without BOM", encode(t, arabic+" "+arabic, "utf-16le no bom"), UTF16LE},
+		{"Arabic UTF-16BE without BOM", encode(t, arabic+" "+arabic, "utf-16be no bom"), UTF16BE},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Sniff(tt.head)
+			if tt.want == "" && err == nil {
+				t.Errorf("Sniff = %s, want binary", got)
+			}
+			if tt.want != "" && (err != nil || got != tt.want) {
+				t.Errorf("Sniff = %s, %v, want %s", got, err, tt.want)
+			}
+		})
+	}
+}

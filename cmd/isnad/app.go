@@ -10,6 +10,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -44,6 +45,8 @@ type env struct {
 	args   []string // the raw command line, to see a "--" the flag parser consumed
 
 	cpuProfile *os.File // open while --cpuprofile records
+
+	warnMu sync.Mutex // warn is called from the reader and the pipeline
 }
 
 // startProfiles starts the CPU profile that --cpuprofile asks for.
@@ -248,5 +251,7 @@ func (e *env) paths(c *cli.Context) ([]string, error) {
 
 // warn prints a problem with one input on stderr and goes on.
 func (e *env) warn(err error) {
+	e.warnMu.Lock()
+	defer e.warnMu.Unlock()
 	fmt.Fprintln(e.stderr, "isnad:", err)
 }
