@@ -54,10 +54,10 @@ func TestDevSetRatchet(t *testing.T) {
 }
 
 // Floors of the compare report's pairwise figures on the dev same-event
-// groups (0.931 precision, 0.674 recall when set).
+// groups (0.932 precision, 0.685 recall when set).
 const (
 	floorGroupPrecision = 0.93
-	floorGroupRecall    = 0.67
+	floorGroupRecall    = 0.68
 )
 
 func TestDevGroupsRatchet(t *testing.T) {
