@@ -157,6 +157,7 @@ func (db *DB) Aliases(ctx context.Context) ([]Alias, error) {
 func moveSpeaker(tx *bolt.Tx, from, to string, keep func(*attribution.Record) bool) error {
 	idx := tx.Bucket(idxSpeaker)
 	qb := tx.Bucket(bucketQuotes)
+	rr := newRecordReader(tx)
 	prefix := key(from, "")
 	var moves [][2][]byte
 	c := idx.Cursor()
@@ -164,8 +165,8 @@ func moveSpeaker(tx *bolt.Tx, from, to string, keep func(*attribution.Record) bo
 		rest := k[len(prefix):] // said_on \0 id
 		id := rest[bytes.LastIndexByte(rest, 0)+1:]
 		if keep != nil {
-			var r attribution.Record
-			if err := json.Unmarshal(qb.Get(id), &r); err != nil {
+			r, err := rr.record(id, qb.Get(id))
+			if err != nil {
 				return err
 			}
 			if !keep(&r) {
@@ -192,12 +193,14 @@ func moveSpeaker(tx *bolt.Tx, from, to string, keep func(*attribution.Record) bo
 // or deletes it when none is left.
 func recount(tx *bolt.Tx, sk string) error {
 	speakers, qb, surnames := tx.Bucket(bucketSpeakers), tx.Bucket(bucketQuotes), tx.Bucket(idxSurname)
+	rr := newRecordReader(tx)
 	var s *Speaker
 	prefix := key(sk, "")
 	c := tx.Bucket(idxSpeaker).Cursor()
 	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		var r attribution.Record
-		if err := json.Unmarshal(qb.Get(k[bytes.LastIndexByte(k, 0)+1:]), &r); err != nil {
+		id := k[bytes.LastIndexByte(k, 0)+1:]
+		r, err := rr.record(id, qb.Get(id))
+		if err != nil {
 			return err
 		}
 		if r.Speaker == nil {

@@ -115,6 +115,7 @@ type writer struct {
 	changed                                map[string]*Speaker
 	loaded                                 map[string]*Speaker // decoded this transaction, unchanged so far
 	index                                  [][2][]byte         // index bucket name, key: sorted before writing
+	records                                *recordReader       // the articles' shared record fields
 }
 
 func newWriter(tx *bolt.Tx) *writer {
@@ -130,6 +131,7 @@ func newWriter(tx *bolt.Tx) *writer {
 		bySurname: tx.Bucket(idxSurname),
 		changed:   map[string]*Speaker{},
 		loaded:    map[string]*Speaker{},
+		records:   newRecordReader(tx),
 	}
 }
 
@@ -149,7 +151,11 @@ func (w *writer) article(a *Article) (added int, known bool, err error) {
 		if w.quotes.Get([]byte(r.ID)) != nil {
 			continue // the same quote came in another article's copy
 		}
-		b, err := json.Marshal(r)
+		m, err := w.metaFor(r)
+		if err != nil {
+			return 0, false, err
+		}
+		b, err := encodeRecord(r, m)
 		if err != nil {
 			return 0, false, err
 		}

@@ -100,6 +100,7 @@ func (db *DB) walk(ctx context.Context, index, lo, hi []byte, fn func(attributio
 		var next []byte
 		err := db.bolt.View(func(tx *bolt.Tx) error {
 			qb := tx.Bucket(bucketQuotes)
+			rr := newRecordReader(tx)
 			c := tx.Bucket(index).Cursor()
 			k, _ := c.Seek(from)
 			for ; k != nil && bytes.Compare(k, hi) <= 0; k, _ = c.Next() {
@@ -112,8 +113,8 @@ func (db *DB) walk(ctx context.Context, index, lo, hi []byte, fn func(attributio
 				if v == nil {
 					continue
 				}
-				var r attribution.Record
-				if err := json.Unmarshal(v, &r); err != nil {
+				r, err := rr.record(id, v)
+				if err != nil {
 					return fmt.Errorf("quote %s: %w", id, err)
 				}
 				recs = append(recs, r)
@@ -222,13 +223,17 @@ func (db *DB) Stats(ctx context.Context) (Stats, error) {
 		st.Aliases = tx.Bucket(bucketAliases).Stats().KeyN
 		err := tx.Bucket(bucketQuotes).ForEach(func(_, v []byte) error {
 			var r struct {
-				Kind quotes.Kind `json:"kind"`
+				Kind  quotes.Kind `json:"kind"` // schema 1
+				Kind2 quotes.Kind `json:"k"`    // schema 2
+			}
+			if len(v) > 0 && v[0] == recordV2 {
+				v = v[1:]
 			}
 			if err := json.Unmarshal(v, &r); err != nil {
 				return err
 			}
 			st.Quotes++
-			st.ByKind[r.Kind]++
+			st.ByKind[r.Kind+r.Kind2]++
 			return nil
 		})
 		if err != nil {

@@ -20,7 +20,7 @@ import (
 
 // SchemaVersion is the layout this package writes. A file with a higher
 // version is refused with ErrNewer.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // DefaultTimeout is how long Open waits for another process's lock.
 const DefaultTimeout = 3 * time.Second
@@ -47,8 +47,10 @@ var (
 	idxSaid        = []byte("idx_said")    // said_on \0 quote id
 	idxOutlet      = []byte("idx_outlet")  // outlet \0 published \0 quote id
 	idxSurname     = []byte("idx_surname") // surname skeleton \0 speaker key
-	allBuckets     = [][]byte{bucketMeta, bucketArticles, bucketQuotes, bucketSpeakers, bucketAliases, idxSpeaker, idxSaid, idxOutlet, idxSurname}
-	keySchema      = []byte("schema")
+	// article id → the outlet, address and day its records share (schema 2)
+	bucketRecordMeta = []byte("record_meta")
+	allBuckets       = [][]byte{bucketMeta, bucketArticles, bucketQuotes, bucketSpeakers, bucketAliases, idxSpeaker, idxSaid, idxOutlet, idxSurname, bucketRecordMeta}
+	keySchema        = []byte("schema")
 )
 
 // Options configure Open.
@@ -130,8 +132,11 @@ func (db *DB) init() error {
 				return err
 			}
 		}
+		// A file of an older schema is upgraded in place: it is read as
+		// it is, and what is written from now on is of this schema (so an
+		// older isnad must refuse it).
 		meta := tx.Bucket(bucketMeta)
-		if meta.Get(keySchema) == nil {
+		if v := meta.Get(keySchema); len(v) != 8 || binary.BigEndian.Uint64(v) < SchemaVersion {
 			v := make([]byte, 8)
 			binary.BigEndian.PutUint64(v, SchemaVersion)
 			return meta.Put(keySchema, v)

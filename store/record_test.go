@@ -1,0 +1,122 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/isnad/isnad/attribution"
+	"github.com/isnad/isnad/quotes"
+)
+
+// all returns every stored record, sorted by id.
+func all(t *testing.T, db *DB) []attribution.Record {
+	t.Helper()
+	var out []attribution.Record
+	if err := db.Quotes(ctx, Query{}, func(r attribution.Record) error {
+		out = append(out, r)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// TestCompactRecordsKeepEveryField stores records of one article whose
+// outlet, address and day are the article's, differ from it, are null
+// where it has a value, or are empty strings, and reads back exactly what
+// was stored.
+func TestCompactRecordsKeepEveryField(t *testing.T) {
+	db := mustOpen(t)
+	conf := 0.0
+	base := func(id string) attribution.Record {
+		return attribution.Record{ID: id, Article: "page-1", Outlet: sp("الأفق"), URL: sp("https://example.org/a?x=%D8%A7"),
+			Published: sp("2025-06-05"), Quote: "نص " + id, Kind: quotes.Direct, Start: 3, End: 9, Speaker: sp("سامي الحداد"),
+			Role: sp("الوزير"), Cue: sp("وقال"), SaidOn: sp("2025-06-04"), SaidOnBasis: sp("weekday"), Confidence: &conf}
+	}
+	same := base("q1")
+	otherOutlet := base("q2")
+	otherOutlet.Outlet, otherOutlet.Credited = sp("رويترز"), sp("رويترز")
+	nulls := base("q3")
+	nulls.URL, nulls.Published, nulls.Speaker, nulls.Confidence = nil, nil, nil, nil
+	empty := base("q4")
+	empty.Outlet, empty.Kind = sp(""), quotes.Other
+	want := []attribution.Record{same, otherOutlet, nulls, empty}
+	if _, err := db.Ingest(ctx, []Article{{Hash: "h1", ID: "page-1", Records: want}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := all(t, db); !reflect.DeepEqual(got, want) {
+		g, _ := json.MarshalIndent(got, "", " ")
+		w, _ := json.MarshalIndent(want, "", " ")
+		t.Errorf("read back\n%s\nwant\n%s", g, w)
+	}
+	// The common fields are stored once: a record's value holds no URL.
+	db.bolt.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketQuotes).Get([]byte("q1")); v[0] != recordV2 || json.Valid(v) {
+			t.Errorf("q1 stored as %q", v)
+		} else if len(v) > 200 {
+			t.Errorf("q1 takes %d bytes: %s", len(v), v)
+		}
+		return nil
+	})
+}
+
+// TestSchema1FileIsReadAndUpgraded writes a file as schema 1 did (plain
+// JSON records), then opens it for writing: its records still read, new
+// ones are compact, and the file now says schema 2 so that an older isnad
+// refuses it.
+func TestSchema1FileIsReadAndUpgraded(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "isnad.db")
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := rec("v1", "سامي الحداد", "2025-06-04", "الأفق", quotes.Direct)
+	err = db.bolt.Update(func(tx *bolt.Tx) error {
+		v := make([]byte, 8)
+		binary.BigEndian.PutUint64(v, 1)
+		if err := tx.Bucket(bucketMeta).Put(keySchema, v); err != nil {
+			return err
+		}
+		b, _ := json.Marshal(old)
+		if err := tx.Bucket(bucketQuotes).Put([]byte(old.ID), b); err != nil {
+			return err
+		}
+		return tx.Bucket(idxSaid).Put(key("2025-06-04", old.ID), nil)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Check(); err != nil {
+		t.Fatal(err)
+	}
+	fresh := rec("v2", "سامي الحداد", "2025-06-05", "الأفق", quotes.Partial)
+	if _, err := db.Ingest(ctx, []Article{art("h2", fresh)}); err != nil {
+		t.Fatal(err)
+	}
+	if got := all(t, db); !reflect.DeepEqual(got, []attribution.Record{old, fresh}) {
+		t.Errorf("read back %+v", got)
+	}
+	st, err := db.Stats(ctx)
+	if err != nil || st.ByKind[quotes.Direct] != 1 || st.ByKind[quotes.Partial] != 1 {
+		t.Errorf("stats over both schemas: %+v, %v", st.ByKind, err)
+	}
+	db.bolt.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get(keySchema); binary.BigEndian.Uint64(v) != SchemaVersion {
+			t.Errorf("schema after a write open: %d", binary.BigEndian.Uint64(v))
+		}
+		return nil
+	})
+}
