@@ -131,7 +131,7 @@ func parseWords(k string) (time.Time, bool) {
 		}
 		nums = append(nums, n)
 		switch {
-		case n >= 1900 && n <= 2100 && year == 0:
+		case plausibleYear(n) && year == 0:
 			year = n
 		case n >= 1 && n <= 31 && dayN == 0 && month == 0 && year == 0:
 			dayN = n
@@ -146,9 +146,9 @@ func parseWords(k string) (time.Time, bool) {
 		// Numeric DD/MM/YYYY or YYYY/MM/DD.
 		a, b, c := nums[0], nums[1], nums[2]
 		switch {
-		case a >= 1900 && b <= 12 && c <= 31:
+		case plausibleYear(a) && b <= 12 && c <= 31:
 			year, month, dayN = a, b, c
-		case c >= 1900 && b <= 12 && a <= 31:
+		case plausibleYear(c) && b <= 12 && a <= 31:
 			year, month, dayN = c, b, a
 		}
 	}
@@ -161,6 +161,9 @@ func parseWords(k string) (time.Time, bool) {
 	}
 	return t, true
 }
+
+// plausibleYear reports whether n can be the year of a news date.
+func plausibleYear(n int) bool { return n >= 1900 && n <= 2100 }
 
 // number reads a token as a number, allowing English ordinal suffixes
 // (5th) and a trailing Hijri or Gregorian era letter glued to a year.
