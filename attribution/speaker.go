@@ -144,6 +144,24 @@ var expertTitles = set([]string{"خبير", "خبيرة", "باحث", "باحث�
 
 var fiWord = quotes.Fold("في")
 
+// basimWord is باسم: "in the name of" after a spokesman (المتحدث باسم
+// الكرملين), else the first name Basim.
+var basimWord = quotes.Fold("باسم")
+
+// spokesWords speak in someone's name.
+var spokesWords = set([]string{"متحدث", "متحدثة", "ناطق", "ناطقة", "متحدثون", "متكلم"})
+
+// spokesman reports whether a title chain names a spokesman (المتحدث
+// الرسمي، الناطق الإعلامي).
+func spokesman(chain []word) bool {
+	for _, w := range chain {
+		if spokesWords[bare(w.key)] {
+			return true
+		}
+	}
+	return false
+}
+
 // recurringName reports whether w, shaped like a dual verb (تعهدا), is
 // rather a name the article repeats (يوليا): a verb form seldom recurs
 // three times in one article, a protagonist's name does.
@@ -188,7 +206,7 @@ func nameLength(ws []word, k, limit int) int {
 		if endsName(w) {
 			return e - k
 		}
-		if !nameLike(w) || verbLike(w) || (e > k && strings.HasPrefix(w, "و") && !nameParticles[w]) {
+		if !(nameLike(w) || e == k && w == basimWord) || verbLike(w) || (e > k && strings.HasPrefix(w, "و") && !nameParticles[w]) {
 			return 0
 		}
 	}
@@ -225,6 +243,14 @@ func endsName(w string) bool {
 // It takes the counts of word pairs in the article, which tell a two-word
 // name from a subject and its verb's object.
 func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) phrase {
+	return readPhraseAt(text, ws, i, limit, names, true)
+}
+
+// readPhraseAt is readPhraseWith; apposition says whether an apposition
+// after a comma may complete the phrase (not inside an apposition: in
+// "سارة سميث، أستاذة الاقتصاد في جامعة بريستول، لبي بي سي" the second
+// comma ends it).
+func readPhraseAt(text string, ws []word, i, limit int, names map[string]int, apposition bool) phrase {
 	p := phrase{start: -1, next: i}
 	if i >= limit || isStop(ws[i].key) {
 		return p
@@ -271,13 +297,16 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 				}
 				break
 			}
-			if w == fiWord && expertTitles[bare(ws[roleFrom].key)] && j+1 < limit && hasArticle(text, ws[j+1]) &&
+			if w == fiWord && expertTitles[bare(ws[roleFrom].key)] && j+1 < limit && (hasArticle(text, ws[j+1]) || roleNounSet[ws[j+1].key]) &&
 				!mediumNouns[bare(ws[j+1].key)] && !isStop(ws[j+1].key) {
 				j++ // an expert's field: خبير بريطاني في الذكاء الصناعي
 				continue
 			}
 			if isStop(w) {
 				break
+			}
+			if w == basimWord && !spokesman(ws[roleFrom:j]) {
+				break // رئيس البعثة باسم أبوداود: باسم is a first name unless a spokesman speaks "in the name of"
 			}
 			b := bare(w)
 			if strings.HasPrefix(w, "و") && in(titleSet, w) { // المغنية والمخرجة
@@ -305,6 +334,10 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 		if last := ws[j-1].key; j < limit && j-1 > roleFrom && !hasArticle(text, ws[j-1]) && roleNounSet[last] &&
 			!isStop(ws[j].key) && ws[j].key != "\"" {
 			j++
+			// and the genitive's adjectives: جامعة سري البريطانية
+			for j < limit && nisbas[ws[j].key] {
+				j++
+			}
 		}
 		// A second title right after the first chain (أمين سوق عكاظ
 		// الدكتور جريدي المنصوري) belongs to the role too.
@@ -315,6 +348,9 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 		// when a name of two words or more follows it.
 		if j+2 < limit && ws[j].key == quotes.Fold("في") && !mediumNouns[bare(ws[j+1].key)] {
 			for skip := 2; skip <= 3 && j+skip < limit; skip++ {
+				if isCountry(ws[j+skip].key) {
+					continue // the place goes on: في معسكر سويسرا باسم أبوداود
+				}
 				if n := nameLength(ws, j+skip, limit); n >= 2 {
 					j += skip
 					break
@@ -422,8 +458,8 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 	}
 	p.next = max(k, roleTo)
 	// Apposition after a comma.
-	if p.next < limit && ws[p.next].key == "," && p.next+1 < limit {
-		app := readPhraseWith(text, ws, p.next+1, limit, names)
+	if apposition && p.next < limit && ws[p.next].key == "," && p.next+1 < limit {
+		app := readPhraseAt(text, ws, p.next+1, limit, names, false)
 		switch {
 		case p.name == "" && p.role != "" && app.name != "":
 			// رئيس أركان الجيش الإيراني، الميجر جنرال محمد باقري
