@@ -74,9 +74,10 @@ func (at *attributor) inOther(off int) bool {
 // event says that e spoke, or was the subject of a reporting verb, at a
 // byte offset: what a subjectless verb later looks back to.
 type event struct {
-	at    int
-	e     *entity
-	dated *clue // the time word nearest the verb in its sentence, if any
+	at     int
+	e      *entity
+	dated  *clue // the time word nearest the verb in its sentence, if any
+	issued bool  // e put out a statement (نشر بيانا): it dates e's words, it is no one speaking
 }
 
 // scanEntities registers every titled person and every subject of a
@@ -112,6 +113,9 @@ func (at *attributor) scanEntities() {
 			}
 			continue
 		}
+		if at.issuedStatement(lo, i) {
+			continue
+		}
 		kind, g, ok := cueAt(w)
 		if !ok || kind != cueVerb || at.inQuote(at.ws[i].start) {
 			continue // a verb inside someone's quoted words reports nothing
@@ -144,6 +148,32 @@ func (at *attributor) scanEntities() {
 			at.events = append(at.events, event{at: at.ws[i].start, e: e, dated: at.clueNear(lo, i)})
 		}
 	}
+}
+
+// issuedStatement registers, for "ونشر آرسنال بيانا … أمس" (an issuing
+// verb at word i, its subject, then a statement noun), that the issuer
+// spoke on the day the sentence gives: a later "وقال آرسنال" with no day
+// of its own quotes that statement. It reports whether word i was such a
+// verb.
+func (at *attributor) issuedStatement(lo, i int) bool {
+	if !in(issuingVerbs, unprefixed(at.ws[i].key)) && !in(issuingVerbs, at.ws[i].key) || at.inQuote(at.ws[i].start) {
+		return false
+	}
+	k := i + 2 // the statement noun, after a subject of a few words
+	for k < len(at.ws) && k <= i+6 && !statementNoun(at.ws[k].key) {
+		k++
+	}
+	if k >= len(at.ws) || k > i+6 {
+		return false
+	}
+	p := at.phrase(i+1, k)
+	if p.empty() || p.next != k {
+		return false
+	}
+	if e, _ := at.resolve(p, genderUnknown); e != nil {
+		at.events = append(at.events, event{at: at.ws[i].start, e: e, dated: at.clueNear(lo, i), issued: true})
+	}
+	return true
 }
 
 // clueNear returns the time word of the sentence starting at word lo that
@@ -725,7 +755,7 @@ func (at *attributor) carryBut(g gender, pos int, skip func(*entity) bool) *enti
 	var any *entity
 	for i := len(at.events) - 1; i >= 0; i-- {
 		ev := at.events[i]
-		if ev.at >= pos || ev.e == nil || skip != nil && skip(ev.e) {
+		if ev.at >= pos || ev.e == nil || ev.issued || skip != nil && skip(ev.e) {
 			continue
 		}
 		if any == nil {

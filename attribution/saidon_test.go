@@ -74,6 +74,8 @@ func TestSaidOnFromContext(t *testing.T) {
 			"أعلنت الوزيرة ليلى منصور، الثلاثاء، خطة جديدة.\nوقال الوزير سامر الحداد: \"سنبني ثلاثة سدود جديدة\".", "2025-06-05", BasisPublished},
 		{"a narrative date before does not",
 			"وفي 14 مايو وقعت الحادثة.\nوقال الوزير: \"سنبني ثلاثة مستشفيات جديدة\".", "2025-06-05", BasisPublished},
+		{"a statement the speaker put out on a day dates their later quotes from it",
+			"ونشر النادي الأهلي بيانا على حسابه في تويتر أمس، نفى فيه الشائعات.\nوقال النادي الأهلي: \"اللاعب بخير ولم يفقد وعيه\".", "2025-06-04", BasisRelative},
 		{"a pluperfect sentence does not",
 			"وكان الوزير سامر الحداد قد أعلن الثلاثاء خطة.\nوقال الحداد: \"سنبني ثلاثة سدود جديدة\".", "2025-06-05", BasisPublished},
 	}

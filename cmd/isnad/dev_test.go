@@ -15,7 +15,7 @@ const (
 	floorPrecision = 0.96
 	floorRecall    = 0.97
 	floorKind      = 0.96
-	floorSaidOn    = 0.90 // said_on from the cue's sentence, the speaker's dated statements, جاء ذلك sentences, a weekday over أمس (0.903)
+	floorSaidOn    = 0.90 // said_on from the cue's sentence, the speaker's dated statements, جاء ذلك sentences, a weekday over أمس, the day a statement was put out (0.914)
 	floorSpeaker   = 0.95 // speaker_full (0.958: posts resolved to their holders, names after naming verbs, أما … ف, issuers, relayed descriptions, على لسان, pronouns relayed by outlets, the headline form, media anaphora, ḥāl clauses, relative clauses)
 	floorAlias     = 0.96 // speaker_any (0.970)
 )
