@@ -51,6 +51,14 @@ var hijriMarkers = map[string]bool{"ه": true, "هـ": true}
 // الموافق (the Gregorian one is taken). It returns the calendar day (time
 // of day dropped, in the zone written) and whether a date was found.
 func ParsePublished(s string) (time.Time, bool) {
+	t, ok := parsePublished(s)
+	if !ok || !plausibleYear(t.Year()) {
+		return time.Time{}, false // 0000-10-10 parses, but dates no news
+	}
+	return t, true
+}
+
+func parsePublished(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, false
