@@ -116,22 +116,24 @@ type writer struct {
 	loaded                                 map[string]*Speaker // decoded this transaction, unchanged so far
 	index                                  [][2][]byte         // index bucket name, key: sorted before writing
 	records                                *recordReader       // the articles' shared record fields
+	metaStored                             map[string]bool     // article ids whose shared fields are in the file
 }
 
 func newWriter(tx *bolt.Tx) *writer {
 	return &writer{
-		tx:        tx,
-		articles:  tx.Bucket(bucketArticles),
-		quotes:    tx.Bucket(bucketQuotes),
-		speakers:  tx.Bucket(bucketSpeakers),
-		aliases:   tx.Bucket(bucketAliases),
-		bySpeaker: tx.Bucket(idxSpeaker),
-		bySaid:    tx.Bucket(idxSaid),
-		byOutlet:  tx.Bucket(idxOutlet),
-		bySurname: tx.Bucket(idxSurname),
-		changed:   map[string]*Speaker{},
-		loaded:    map[string]*Speaker{},
-		records:   newRecordReader(tx),
+		tx:         tx,
+		articles:   tx.Bucket(bucketArticles),
+		quotes:     tx.Bucket(bucketQuotes),
+		speakers:   tx.Bucket(bucketSpeakers),
+		aliases:    tx.Bucket(bucketAliases),
+		bySpeaker:  tx.Bucket(idxSpeaker),
+		bySaid:     tx.Bucket(idxSaid),
+		byOutlet:   tx.Bucket(idxOutlet),
+		bySurname:  tx.Bucket(idxSurname),
+		changed:    map[string]*Speaker{},
+		loaded:     map[string]*Speaker{},
+		records:    newRecordReader(tx),
+		metaStored: map[string]bool{},
 	}
 }
 

@@ -157,6 +157,10 @@ func (w *writer) metaFor(r *attribution.Record) (*recordMeta, error) {
 	if err != nil {
 		return nil, err
 	}
+	if w.metaStored[r.Article] {
+		return m, nil
+	}
+	w.metaStored[r.Article] = true
 	if w.records.meta.Get([]byte(r.Article)) != nil {
 		return m, nil
 	}
