@@ -660,7 +660,7 @@ func (at *attributor) resolve(p phrase, g gender) (*entity, float64) {
 			if femininePersonNouns[bare(toks[0])] {
 				pg = feminine
 			}
-			if e := at.carryBut(pg, at.pos, func(e *entity) bool { return e.inst || e.g != pg }); e != nil {
+			if e := at.carryBut(pg, at.pos, func(e *entity) bool { return e.inst || e.g != genderUnknown && e.g != pg }); e != nil {
 				return e, confRole
 			}
 		}
