@@ -579,22 +579,19 @@ func (at *attributor) namedAfter(i, limit int, p phrase) phrase {
 	// After a naming verb only a name can follow, so its words are taken
 	// up to the end of the phrase even where they look like a verb (توران).
 	for j := i; j <= p.next && j+1 < limit; j++ {
-		at0 := j
+		last := j // the last word before the name
 		if n := at.selfNaming(j, limit); n > 0 {
-			j += n - 1 // "سيدة قدمت نفسها على أنها يوليا": the words before the name
+			last = j + n - 1 // "سيدة قدمت نفسها على أنها يوليا"
 		} else if !namedVerbs[at.ws[j].key] {
 			continue
 		}
-		{
-			k := j + 1
-			for k < limit && k-j <= 4 && (nameLike(at.ws[k].key) || nameParticles[at.ws[k].key]) && !endsName(at.ws[k].key) && !strings.ContainsAny(at.ws[k].key, ".,:\"") {
-				k++
-			}
-			if k > j+1 {
-				return phrase{start: p.start, end: at.ws[k-1].end, next: k, name: at.text[at.ws[j+1].start:at.ws[k-1].end], g: p.g}
-			}
+		k := last + 1
+		for k < limit && k-last <= 4 && (nameLike(at.ws[k].key) || nameParticles[at.ws[k].key]) && !endsName(at.ws[k].key) && !strings.ContainsAny(at.ws[k].key, ".,:\"") {
+			k++
 		}
-		j = at0
+		if k > last+1 {
+			return phrase{start: p.start, end: at.ws[k-1].end, next: k, name: at.text[at.ws[last+1].start:at.ws[k-1].end], g: p.g}
+		}
 	}
 	return p
 }
@@ -905,8 +902,8 @@ func (at *attributor) headColon(lo, oi int) int {
 	if oi-1 >= lo && oi-1 < len(at.ws) && at.ws[oi-1].key == ":" {
 		return oi - 1
 	}
-	if lo > 0 && !strings.Contains(at.text[at.ws[lo-1].start:at.ws[lo].start], "\n") {
-		return -1 // not the start of a line
+	if !at.opensLine(lo) {
+		return -1
 	}
 	for k := lo + 1; k < oi && k <= lo+5; k++ {
 		switch w := at.ws[k].key; {
@@ -917,6 +914,11 @@ func (at *attributor) headColon(lo, oi int) int {
 		}
 	}
 	return -1
+}
+
+// opensLine reports whether word lo is the first of its line.
+func (at *attributor) opensLine(lo int) bool {
+	return lo == 0 || strings.Contains(at.text[at.ws[lo-1].start:at.ws[lo].start], "\n")
 }
 
 // lineHead reads the speaker before a colon at word k, the phrase filling
@@ -931,7 +933,7 @@ func (at *attributor) lineHead(lo, k int, adjacent bool) phrase {
 			return p
 		}
 	}
-	if k <= lo || k-lo > 3 || lo > 0 && !strings.Contains(at.text[at.ws[lo-1].start:at.ws[lo].start], "\n") {
+	if k <= lo || k-lo > 3 || !at.opensLine(lo) {
 		return phrase{start: -1}
 	}
 	for j := lo; j < k; j++ {
