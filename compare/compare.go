@@ -60,6 +60,15 @@ type Version struct {
 	Similarity float64  `json:"similarity"`
 	Diff       []Op     `json:"diff"`
 	Changes    []string `json:"changes"`
+	// Parts lists the quotes of the article that make up the version, in
+	// text order, when there are several; Quote joins them.
+	Parts []Part `json:"parts,omitempty"`
+}
+
+// Part is one quote of an article's version.
+type Part struct {
+	QuoteID string `json:"quote_id"`
+	Quote   string `json:"quote"`
 }
 
 // The change flags.
@@ -73,13 +82,15 @@ const (
 
 // item is one quote being grouped.
 type item struct {
-	rec   attribution.Record
-	ws    []word
-	ids   []uint32  // the word keys as vocabulary numbers, sorted, repeats kept
-	day   time.Time // said_on, else published
-	pub   time.Time // published, zero when unknown
-	skey  string    // speaker key, "" when unknown
-	named bool      // the speaker is a person's name, not a role, body or description
+	rec     attribution.Record
+	ws      []word
+	ids     []uint32  // the word keys as vocabulary numbers, sorted, repeats kept
+	day     time.Time // said_on, else published
+	pub     time.Time // published, zero when unknown
+	skey    string    // speaker key, "" when unknown
+	named   bool      // the speaker is a person's name, not a role, body or description
+	parts   []Part    // the article's quotes when the item stands for several
+	members []*item   // their items, in text order
 }
 
 // minWords: shorter quotes (a word or two) are too common to group.
@@ -166,8 +177,9 @@ const rareWords = 6
 // enough (most of the shorter quote is in the longer one), the quotes were
 // said, or both published, within the window, and the speakers agree: the
 // same speaker, one unknown, or two that are not both named people when
-// the versions are close to whole copies. The result does not depend on
-// the order of recs. It checks ctx between quotes.
+// the versions are close to whole copies. Quotes an article gives side by
+// side join as parts of one statement (joinNeighbours), and each article's
+// parts make one version. The result does not depend on the order of recs. It checks ctx between quotes.
 func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Report, error) {
 	if opts.MinOutlets <= 0 {
 		opts.MinOutlets = 2
@@ -293,6 +305,7 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 			}
 		}
 	}
+	joinNeighbours(items, uf)
 	groups := map[int][]*item{}
 	for i, it := range items {
 		root := uf.find(i)
@@ -405,6 +418,85 @@ func near(a, b time.Time, window int) bool {
 	return d <= time.Duration(window)*24*time.Hour
 }
 
+// Two quotes of one article are parts of one statement when they follow
+// each other, have the same speaker and
+//   - at most splitGap bytes lie between them: a closing mark, a stop or a
+//     comma and the next opening mark, so the outlet split one passage in
+//     two («…». «و…») while another outlet quotes it whole or in other
+//     words; or
+//   - one of them is a single word and at most wordGap bytes (a few words)
+//     lie between: a word quoted from the passage the next quote gives
+//     ("فهم" … "سريعا"، قائلا: "…"), which other outlets quote on its own.
+//
+// A longer quote after a few words of narrative («…» وأضاف «…») is a new
+// statement: outlets quote such sentences one without the other.
+const (
+	splitGap = 8
+	wordGap  = 100
+)
+
+// joinNeighbours joins the neighbouring quotes of each article that are
+// parts of one statement. Byte gaps stand in for the text between, which
+// records do not carry; Start and End are byte offsets (DESIGN.md §6).
+func joinNeighbours(items []*item, uf *unionFind) {
+	byArticle := map[string][]int{}
+	for i, it := range items {
+		byArticle[it.rec.Article] = append(byArticle[it.rec.Article], i)
+	}
+	for _, list := range byArticle {
+		sort.Slice(list, func(x, y int) bool { return items[list[x]].rec.Start < items[list[y]].rec.Start })
+		// gap returns the bytes between the quotes x-1 and x when they
+		// have the same speaker, else -1.
+		gap := func(x int) int {
+			if x <= 0 || x >= len(list) {
+				return -1
+			}
+			a, b := items[list[x-1]], items[list[x]]
+			// Records without offsets (End == Start) have no neighbours.
+			if a.skey == "" || a.skey != b.skey || a.rec.End <= a.rec.Start || b.rec.End <= b.rec.Start || b.rec.Start < a.rec.End {
+				return -1
+			}
+			return b.rec.Start - a.rec.End
+		}
+		for x := range list {
+			it := items[list[x]]
+			if len(it.ws) >= minWords {
+				if g := gap(x); g >= 0 && g <= splitGap && len(items[list[x-1]].ws) >= minWords {
+					uf.union(list[x-1], list[x])
+				}
+				continue
+			}
+			if len(it.ws) != 1 || !wordOfSpeech(it) {
+				continue
+			}
+			// A single word goes with the nearer of its neighbours that
+			// is a whole clause.
+			best, bestGap := -1, wordGap+1
+			if g := gap(x); g >= 0 && g < bestGap && len(items[list[x-1]].ws) >= minWords {
+				best, bestGap = x-1, g
+			}
+			if g := gap(x + 1); g >= 0 && g < bestGap && len(items[list[x+1]].ws) >= minWords {
+				best = x + 1
+			}
+			if best >= 0 {
+				uf.union(list[best], list[x])
+			}
+		}
+	}
+}
+
+// wordOfSpeech reports whether a one-word quote can be a word taken from
+// speech: a figure alone, or a word of the speaker's own name, is a name
+// or a number put in marks, not words of the statement.
+func wordOfSpeech(it *item) bool {
+	k := it.ws[0].key
+	if strings.IndexFunc(k, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 {
+		return false
+	}
+	sk := attribution.SpeakerKey(it.ws[0].text)
+	return sk != "" && !slices.Contains(strings.Fields(it.skey), sk)
+}
+
 // The overlap a pair of quotes needs, tuned on the dev same-event groups.
 var (
 	minShared  = 2
@@ -433,6 +525,7 @@ func statement(g []*item, opts Options) (Statement, bool) {
 	if len(outlets) < opts.MinOutlets {
 		return Statement{}, false
 	}
+	g = byArticle(g)
 	// The reference: the earliest published, ties the longest.
 	sort.SliceStable(g, func(i, j int) bool {
 		pi, pj := deref(g[i].rec.Published), deref(g[j].rec.Published)
@@ -448,14 +541,24 @@ func statement(g []*item, opts Options) (Statement, bool) {
 		return g[i].rec.ID < g[j].rec.ID
 	})
 	ref := g[0]
+	for _, it := range g[1:] {
+		if it.members != nil {
+			it.join(ref.ws)
+		}
+	}
 	st := Statement{Speaker: speakerOf(g), SaidOn: deref(ref.rec.SaidOn), Text: ref.rec.Quote}
 	h := sha256.New()
 	changed := false
 	for _, it := range g {
-		h.Write([]byte(it.rec.ID))
 		v := Version{
 			QuoteID: it.rec.ID, Article: it.rec.Article, Outlet: deref(it.rec.Outlet), Published: deref(it.rec.Published),
-			Credited: deref(it.rec.Credited), Speaker: deref(it.rec.Speaker), Quote: it.rec.Quote,
+			Credited: deref(it.rec.Credited), Speaker: deref(it.rec.Speaker), Quote: it.rec.Quote, Parts: it.parts,
+		}
+		if it.parts == nil {
+			h.Write([]byte(it.rec.ID))
+		}
+		for _, p := range it.parts {
+			h.Write([]byte(p.QuoteID))
 		}
 		v.Diff = wordDiff(ref.ws, it.ws)
 		v.Similarity, v.Changes = assess(ref.ws, it.ws, v.Diff)
@@ -469,6 +572,90 @@ func statement(g []*item, opts Options) (Statement, bool) {
 	}
 	st.ID = hex.EncodeToString(h.Sum(nil))[:16]
 	return st, true
+}
+
+// partsJoint stands between the parts of one article's version.
+const partsJoint = " … "
+
+// byArticle makes one item of the quotes each article gives of a
+// statement, so that its version is diffed whole against the reference;
+// join then orders and joins the parts.
+func byArticle(g []*item) []*item {
+	arts := map[string][]*item{}
+	var order []string
+	for _, it := range g {
+		if arts[it.rec.Article] == nil {
+			order = append(order, it.rec.Article)
+		}
+		arts[it.rec.Article] = append(arts[it.rec.Article], it)
+	}
+	if len(order) == len(g) {
+		return g
+	}
+	out := make([]*item, 0, len(order))
+	for _, a := range order {
+		ps := arts[a]
+		if len(ps) == 1 {
+			out = append(out, ps[0])
+			continue
+		}
+		sort.Slice(ps, func(i, j int) bool {
+			if ps[i].rec.Start != ps[j].rec.Start {
+				return ps[i].rec.Start < ps[j].rec.Start
+			}
+			return ps[i].rec.ID < ps[j].rec.ID
+		})
+		merged := *ps[0]
+		merged.members = ps
+		for _, p := range ps {
+			merged.parts = append(merged.parts, Part{QuoteID: p.rec.ID, Quote: p.rec.Quote})
+		}
+		merged.join(nil)
+		out = append(out, &merged)
+	}
+	return out
+}
+
+// join sets the text of an item that stands for several quotes of one
+// article: the parts joined by partsJoint, in the order their words come
+// in ref (text order when ref is nil, for the reference itself). A part
+// whose words are all in another part (a phrase of the lede quoted again
+// in full below) is listed in parts but not repeated in the text.
+func (it *item) join(ref []word) {
+	ps := slices.Clone(it.members)
+	if ref != nil {
+		first := map[string]int{}
+		for i, w := range ref {
+			if _, ok := first[w.key]; !ok {
+				first[w.key] = i
+			}
+		}
+		pos := func(p *item) int {
+			best := len(ref)
+			for _, w := range p.ws {
+				if i, ok := first[w.key]; ok && i < best {
+					best = i
+				}
+			}
+			return best
+		}
+		sort.SliceStable(ps, func(i, j int) bool { return pos(ps[i]) < pos(ps[j]) })
+	}
+	var texts []string
+	for i, p := range ps {
+		inside := false
+		for j, q := range ps {
+			if j != i && common(p.ids, q.ids) == len(p.ids) && (len(p.ids) < len(q.ids) || j < i) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			texts = append(texts, p.rec.Quote)
+		}
+	}
+	it.rec.Quote = strings.Join(texts, partsJoint)
+	it.ws = words(it.rec.Quote)
 }
 
 // speakerOf names a group's speaker: the name most versions give.

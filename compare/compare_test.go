@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -324,5 +325,108 @@ func TestUnknownPublicationDayProvesNothing(t *testing.T) {
 	}
 	if len(rep.Statements) != 0 {
 		t.Errorf("said five years apart, grouped: %+v", rep.Statements)
+	}
+}
+
+// at places a record at [start, start+len(quote)) of its article.
+func at(r attribution.Record, start int) attribution.Record {
+	r.Start, r.End = start, start+len(r.Quote)
+	return r
+}
+
+func TestNeighboursInOneArticle(t *testing.T) {
+	first := "نعتقد أن الاتفاق سيصمد أمام كل الضغوط"
+	second := "ويجب أن نحميه بسرعة من كل تراجع"
+	tests := []struct {
+		name string
+		recs []attribution.Record
+		want []string // statements, their quote ids sorted
+	}{
+		{
+			name: "one passage split in two by an outlet joins the outlets quoting either half",
+			recs: []attribution.Record{
+				at(rec("a1", "A", "الأفق", "2025-03-12", "سامر الحداد", first), 100),
+				at(rec("a2", "A", "الأفق", "2025-03-12", "سامر الحداد", second), 100+len(first)+4), // «…». «…»
+				at(rec("b1", "B", "الرصيف", "2025-03-12", "سامر الحداد", first), 50),
+				at(rec("c1", "C", "المدار", "2025-03-12", "سامر الحداد", second), 80),
+			},
+			want: []string{"a1 a2 b1 c1"},
+		},
+		{
+			name: "words of narrative between two quotes make two statements",
+			recs: []attribution.Record{
+				at(rec("a1", "A", "الأفق", "2025-03-12", "سامر الحداد", first), 100),
+				at(rec("a2", "A", "الأفق", "2025-03-12", "سامر الحداد", second), 100+len(first)+len("». وأضاف الحداد أن «")),
+				at(rec("b1", "B", "الرصيف", "2025-03-12", "سامر الحداد", first), 50),
+				at(rec("c1", "C", "المدار", "2025-03-12", "سامر الحداد", second), 80),
+			},
+			want: []string{"a1 b1", "a2 c1"},
+		},
+		{
+			name: "two speakers side by side stay apart",
+			recs: []attribution.Record{
+				at(rec("a1", "A", "الأفق", "2025-03-12", "سامر الحداد", first), 100),
+				at(rec("a2", "A", "الأفق", "2025-03-12", "ليلى منصور", second), 100+len(first)+4),
+				at(rec("b1", "B", "الرصيف", "2025-03-12", "سامر الحداد", first), 50),
+				at(rec("c1", "C", "المدار", "2025-03-12", "ليلى منصور", second), 80),
+			},
+			want: []string{"a1 b1", "a2 c1"},
+		},
+		{
+			name: "a word quoted from a passage goes with the passage's quote",
+			recs: []attribution.Record{
+				at(rec("a1", "A", "الأفق", "2025-03-12", "سامر الحداد", "سيصمد"), 40),
+				at(rec("a2", "A", "الأفق", "2025-03-12", "سامر الحداد", second), 40+len("سيصمد")+len("» أمام الضغوط، قائلا: «")),
+				at(rec("b1", "B", "الرصيف", "2025-03-12", "سامر الحداد", "سيصمد"), 50),
+				at(rec("c1", "C", "المدار", "2025-03-12", "سامر الحداد", second), 80),
+			},
+			want: []string{"a1 a2 b1 c1"},
+		},
+		{
+			name: "a figure in marks is not a word of the passage",
+			recs: []attribution.Record{
+				at(rec("a1", "A", "الأفق", "2025-03-12", "سامر الحداد", "33"), 40),
+				at(rec("a2", "A", "الأفق", "2025-03-12", "سامر الحداد", second), 40+len("33")+len("» عاما، قائلا: «")),
+				at(rec("b1", "B", "الرصيف", "2025-03-12", "سامر الحداد", "33"), 50),
+				at(rec("c1", "C", "المدار", "2025-03-12", "سامر الحداد", second), 80),
+			},
+			want: []string{"a1 b1", "a2 c1"},
+		},
+		{
+			name: "the speaker's own name in marks is not a word of the passage",
+			recs: []attribution.Record{
+				at(rec("a1", "A", "الأفق", "2025-03-12", "سامر الحداد", "الحداد"), 40),
+				at(rec("a2", "A", "الأفق", "2025-03-12", "سامر الحداد", second), 40+len("الحداد")+len("» قائلا: «")),
+				at(rec("b1", "B", "الرصيف", "2025-03-12", "سامر الحداد", "الحداد"), 50),
+				at(rec("c1", "C", "المدار", "2025-03-12", "سامر الحداد", second), 80),
+			},
+			want: []string{"a1 b1", "a2 c1"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep, err := Compare(context.Background(), tt.recs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, st := range rep.Statements {
+				var ids []string
+				for _, v := range st.Versions {
+					if v.Parts == nil {
+						ids = append(ids, v.QuoteID)
+					}
+					for _, p := range v.Parts {
+						ids = append(ids, p.QuoteID)
+					}
+				}
+				slices.Sort(ids)
+				got = append(got, strings.Join(ids, " "))
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("statements %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
