@@ -144,7 +144,10 @@ func firstTokens(s string, n int) []string {
 //     followed by a colon (the outlet in لـ"سبق": "…"), is a name;
 //  2. a naming noun or verb just before the span (برنامج، صحيفة، مشروع،
 //     بعنوان، تطلق على نفسها) makes it a name; for spans of five words or
-//     more only when it stands right before the span;
+//     more only when it stands right before the span, and not when it is
+//     كلمة after a preposition (وقال في كلمة "…": in a speech) or carries
+//     the article after a reporting verb (وقالت الوكالة "…"، قال في
+//     التلفزيون "…") and the span does not repeat it (التحالف "تحالف …");
 //  3. a colon (within three words), a reporting verb, or the start of a
 //     sentence just before the span make it direct speech; so does a bare
 //     complementizer (إن / أن) when the span is more than two words, or one
@@ -176,8 +179,10 @@ func classify(content string, c context, prev Kind) Kind {
 		last = toks[len(toks)-1]
 	}
 	lastClass := classOf(last)
-	// 2. naming noun or verb before the span.
-	if lastClass == wordNaming {
+	// 2. naming noun or verb before the span; but a clause after "a
+	// speech" (في كلمة) or after a definite noun (وقالت الوكالة، في
+	// التلفزيون) is speech: a name follows an indefinite head.
+	if lastClass == wordNaming && !(words >= 5 && (speechNoun(toks) || definiteNaming(last) && saidBefore(toks) && !repeatsHead(content, last))) {
 		return Other
 	}
 	if words <= 4 && (lastClass == wordPlain || lastClass == wordPreposition) {
@@ -316,4 +321,61 @@ func allConjunctions(toks []string) bool {
 		}
 	}
 	return true
+}
+
+// speechNoun reports whether toks end with كلمة after a preposition (في
+// كلمة، خلال كلمة، بكلمة): "a speech", not "the word".
+func speechNoun(toks []string) bool {
+	n := len(toks)
+	if n == 0 {
+		return false
+	}
+	last := strings.TrimPrefix(toks[n-1], "و")
+	if last == speechWordKey {
+		return n >= 2 && classOf(toks[n-2]) == wordPreposition
+	}
+	return last == "ب"+speechWordKey
+}
+
+var speechWordKey = Key("كلمة")
+
+// definiteNaming reports whether tok is a naming noun only with the
+// article (الوكالة، بالتلفزيون), not one listed as it stands (المعروف).
+func definiteNaming(tok string) bool {
+	if namingSet[tok] {
+		return false
+	}
+	for _, p := range namePrefixes {
+		if strings.Contains(p, "ال") || p == "لل" {
+			if len(tok) > len(p)+2 && strings.HasPrefix(tok, p) && namingSet[tok[len(p):]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// saidBefore reports whether a reporting verb stands among toks.
+func saidBefore(toks []string) bool {
+	for _, t := range toks {
+		if classOf(t) == wordSpeech {
+			return true
+		}
+	}
+	return false
+}
+
+// repeatsHead reports whether content opens with the naming noun head
+// without its article: the name of the thing, not words it said.
+func repeatsHead(content, head string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(Key(content)), " ")
+	for _, p := range namePrefixes {
+		if strings.HasPrefix(head, p) && len(head) > len(p)+2 {
+			bare := head[len(p):]
+			if namingSet[bare] {
+				return first == bare || strings.TrimPrefix(first, "ال") == bare
+			}
+		}
+	}
+	return false
 }
