@@ -1606,11 +1606,13 @@ func repeatSpeakers(out []Record, story []int) {
 			for j := range out {
 				if out[j].Kind.Attributed() && out[j].Cue != nil && out[j].Speaker != nil &&
 					out[j].Confidence != nil && *out[j].Confidence >= confRole { // found at its cue, not carried
-					keys[j] = " " + quotes.Key(out[j].Quote) + " "
+					keys[j] = " " + strings.Join(quotes.KeyTokens(out[j].Quote), " ") + " "
 				}
 			}
 		}
-		k := " " + quotes.Key(r.Quote) + " "
+		// Words only: a stop after the repeated words («… يرام. وأن …»)
+		// must not hide them.
+		k := " " + strings.Join(quotes.KeyTokens(r.Quote), " ") + " "
 		if len(strings.Fields(k)) < 3 {
 			continue // too short to be the same statement
 		}
