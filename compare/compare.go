@@ -359,7 +359,7 @@ func related(a, b *item, window int) bool {
 	short := min(len(a.ws), len(b.ws))
 	long := max(len(a.ws), len(b.ws))
 	same := func() bool {
-		return a.skey != "" && (a.skey == b.skey || attribution.SameSpeaker(deref(a.rec.Speaker), deref(b.rec.Speaker)))
+		return a.skey != "" && (a.skey == b.skey || attribution.SameSpeaker(deref(a.rec.Speaker), deref(b.rec.Speaker)) || firstNameOf(a, b) || firstNameOf(b, a))
 	}
 	if short < minWords {
 		// A word or two quoted from a statement (partial quotes) joins a
@@ -384,6 +384,17 @@ func related(a, b *item, window int) bool {
 		return true
 	}
 	return !(a.named && b.named) && short >= minWhole && float64(shared) >= shareWhole*float64(long)
+}
+
+// firstNameOf reports whether a's speaker is one word that opens b's
+// speaker, a person's name of two words or more: an article that calls
+// her يوليا and another that gives يوليا سكريبال.
+func firstNameOf(a, b *item) bool {
+	if !b.named || strings.Contains(a.skey, " ") {
+		return false
+	}
+	first, _, more := strings.Cut(b.skey, " ")
+	return more && first == a.skey
 }
 
 // common counts the words two sorted word lists share, repeats counted as

@@ -430,3 +430,33 @@ func TestNeighboursInOneArticle(t *testing.T) {
 		})
 	}
 }
+
+func TestFirstNameAgreesWithFullName(t *testing.T) {
+	long := "كل شيء على ما يرام مع والدي، إنه يستريح الآن وصحتنا جيدة وسأغادر المستشفى قريبا جدا"
+	phrase := "كل الأمور على ما يرام"
+	tests := []struct {
+		name             string
+		speaker, another string
+		want             int // statements
+	}{
+		{"a first name alone is the person named in full", "يوليا", "يوليا سكريبال", 1},
+		{"another first name is another person", "فيكتوريا", "يوليا سكريبال", 0},
+		{"a surname alone is matched as before", "سكريبال", "يوليا سكريبال", 1},
+		{"a first name does not match a body", "يوليا", "وزارة الخارجية", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recs := []attribution.Record{
+				rec("a1", "A", "الأفق", "2025-03-12", tt.speaker, phrase),
+				rec("b1", "B", "الرصيف", "2025-03-12", tt.another, long),
+			}
+			rep, err := Compare(context.Background(), recs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Statements) != tt.want {
+				t.Errorf("%d statements, want %d", len(rep.Statements), tt.want)
+			}
+		})
+	}
+}
