@@ -3,6 +3,7 @@ package attribution
 import (
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -48,6 +49,42 @@ type attributor struct {
 	ends    []int             // word indexes of the sentence ends ("."), built by sentenceBounds
 	last    attribution       // the previous quote's attribution
 	lastEnd int               // and where that quote ended
+	memo    *factMemo         // lexicon facts of words, kept across articles
+}
+
+// wordFacts are the lexicon facts scanEntities asks of every word of a
+// story: most words are none of them, and each lookup strips clitics and
+// probes several sets.
+type wordFacts struct {
+	title   bool // in(titleSet, w)
+	issuing bool // an issuing verb (نشر بيانا)
+	cue     cueKind
+	g       gender
+	cueOK   bool // cueAt(w) found a cue
+}
+
+// factMemo remembers the wordFacts of the words met. News vocabulary is
+// Zipfian, so a memo kept from article to article answers nearly every
+// lookup; memos live in a sync.Pool, one per worker in practice, so no
+// lock is taken, and one is emptied when it holds maxFacts words.
+type factMemo struct{ m map[string]wordFacts }
+
+const maxFacts = 1 << 15
+
+var factMemos = sync.Pool{New: func() any { return &factMemo{m: make(map[string]wordFacts, 1024)} }}
+
+// fact returns the wordFacts of the folded word w.
+func (at *attributor) fact(w string) wordFacts {
+	if f, ok := at.memo.m[w]; ok {
+		return f
+	}
+	f := wordFacts{title: in(titleSet, w), issuing: in(issuingVerbs, unprefixed(w)) || in(issuingVerbs, w)}
+	f.cue, f.g, f.cueOK = cueAt(w)
+	if len(at.memo.m) >= maxFacts {
+		clear(at.memo.m)
+	}
+	at.memo.m[strings.Clone(w)] = f // not a slice of the article's text: the memo outlives it
+	return f
 }
 
 // inQuote reports whether byte offset off is inside the words of a quote.
@@ -92,7 +129,8 @@ func (at *attributor) scanEntities() {
 			lo = i + 1
 			continue
 		}
-		if in(titleSet, w) && (i == 0 || !in(titleSet, at.ws[i-1].key)) {
+		fw := at.fact(w)
+		if fw.title && (i == 0 || !at.fact(at.ws[i-1].key).title) {
 			p := at.phrase(i, len(at.ws))
 			if p.name == "" && p.role != "" && i > 0 && p.next < len(at.ws) && isCueVerb(at.ws[p.next].key) &&
 				nameLike(at.ws[i-1].key) && !hasArticle(at.text, at.ws[i-1]) {
@@ -113,10 +151,10 @@ func (at *attributor) scanEntities() {
 			}
 			continue
 		}
-		if at.issuedStatement(lo, i) {
+		if fw.issuing && at.issuedStatement(lo, i) {
 			continue
 		}
-		kind, g, ok := cueAt(w)
+		kind, g, ok := fw.cue, fw.g, fw.cueOK
 		if !ok || kind != cueVerb || at.inQuote(at.ws[i].start) {
 			continue // a verb inside someone's quoted words reports nothing
 		}
@@ -156,7 +194,7 @@ func (at *attributor) scanEntities() {
 // of its own quotes that statement. It reports whether word i was such a
 // verb.
 func (at *attributor) issuedStatement(lo, i int) bool {
-	if !in(issuingVerbs, unprefixed(at.ws[i].key)) && !in(issuingVerbs, at.ws[i].key) || at.inQuote(at.ws[i].start) {
+	if !at.fact(at.ws[i].key).issuing || at.inQuote(at.ws[i].start) {
 		return false
 	}
 	k := i + 2 // the statement noun, after a subject of a few words
@@ -1486,13 +1524,15 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 			pairs[all[i-1].key+" "+w.key]++
 		}
 	}
+	memo := factMemos.Get().(*factMemo)
+	defer factMemos.Put(memo)
 	out := make([]Record, len(qs))
 	story := make([]int, len(qs))
 	qi := 0
 	for si, st := range stories {
 		lo := sort.Search(len(all), func(i int) bool { return all[i].start >= st.start })
 		hi := lo + sort.Search(len(all)-lo, func(i int) bool { return all[lo+i].start >= st.end })
-		at := &attributor{text: a.Text, ws: all[lo:hi], pairs: pairs}
+		at := &attributor{text: a.Text, ws: all[lo:hi], pairs: pairs, memo: memo}
 		// A post resolves to a person whose name looks like one, or to a
 		// single name the article repeats (the singer "ليسا").
 		at.people.named = func(e *entity) bool {

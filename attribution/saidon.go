@@ -70,7 +70,8 @@ func words(text string) []word {
 	start := -1
 	seg := 0 // letters since the word's start or its last dot
 	for i, r := range text {
-		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 'ـ' ||
+		letter, mark := classifyRune(r)
+		isWord := letter || mark ||
 			(r == '-' && start >= 0 && i+1 < len(text) && text[i+1] != ' ') ||
 			(r == '.' && start >= 0 && seg <= 2 && shortSegmentAt(text, i+1)) // بي.في.ام، أ.ف.ب: an abbreviation, not a sentence end
 		if isWord {
@@ -79,7 +80,7 @@ func words(text string) []word {
 			}
 			if r == '.' {
 				seg = 0
-			} else if !unicode.Is(unicode.Mn, r) {
+			} else if !mark {
 				seg++
 			}
 			continue
@@ -114,6 +115,26 @@ func words(text string) []word {
 		}
 	}
 	return out
+}
+
+// classifyRune reports whether r is a letter or digit (or the tatweel),
+// and whether it is a combining mark (Mn), answering the Arabic block and
+// ASCII without the Unicode tables: they are nearly every rune of the news.
+func classifyRune(r rune) (letterOrDigit, mark bool) {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9', false
+	case r >= 0x0620 && r <= 0x064A: // letters, the tatweel among them
+		return true, false
+	case r >= 0x064B && r <= 0x065F: // harakat and other marks
+		return false, true
+	case r >= 0x0660 && r <= 0x0669: // Arabic-Indic digits
+		return true, false
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return false, true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == 'ـ', false
 }
 
 // oneLetter reports whether key is a single letter (د، م), not a mark.

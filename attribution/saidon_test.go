@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/isnad/isnad/quotes"
 )
@@ -113,5 +114,16 @@ func TestWordsKeepAbbreviations(t *testing.T) {
 				t.Errorf("words = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestClassifyRuneAgreesWithUnicode(t *testing.T) {
+	for r := rune(0); r <= 0x2FFF; r++ {
+		letter, mark := classifyRune(r)
+		wantMark := unicode.Is(unicode.Mn, r)
+		wantLetter := !wantMark && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == 'ـ')
+		if letter != wantLetter || mark != wantMark {
+			t.Fatalf("classifyRune(%U) = %v, %v; want %v, %v", r, letter, mark, wantLetter, wantMark)
+		}
 	}
 }

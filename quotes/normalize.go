@@ -29,13 +29,20 @@ func displayRune(r rune) rune {
 // mapCollapse maps every rune of s with f (-1 drops it, ' ' marks white
 // space), collapses runs of white space to one space and trims both ends.
 func mapCollapse(s string, f func(rune) rune) string {
-	if unchanged(s, f) {
+	i := changedAt(s, f)
+	if i == len(s) {
 		return s // most words are already in key form: no copy
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
-	for _, r := range s {
+	// s[:i] comes out as it is; a space ending it is written only if a
+	// rune follows.
+	prefix, space := s[:i], false
+	if strings.HasSuffix(prefix, " ") {
+		prefix, space = prefix[:len(prefix)-1], true
+	}
+	b.WriteString(prefix)
+	for _, r := range s[i:] {
 		r = f(r)
 		switch r {
 		case -1:
@@ -53,24 +60,28 @@ func mapCollapse(s string, f func(rune) rune) string {
 	return b.String()
 }
 
-// unchanged reports whether mapCollapse would return s as it is: f keeps
-// every rune, and spaces stand alone between other runes.
-func unchanged(s string, f func(rune) rune) bool {
+// changedAt returns the byte offset of the first rune where mapCollapse
+// would change s, or len(s) when it returns s as it is: f keeps every
+// rune, and spaces stand alone between other runes.
+func changedAt(s string, f func(rune) rune) int {
 	space := true // a leading space would be dropped
 	for i, r := range s {
 		if f(r) != r || r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") {
-			return false // a changed rune, or invalid UTF-8 to be replaced
+			return i // a changed rune, or invalid UTF-8 to be replaced
 		}
 		if r == ' ' {
 			if space {
-				return false
+				return i
 			}
 			space = true
 		} else {
 			space = false
 		}
 	}
-	return !space || s == ""
+	if space && s != "" {
+		return len(s) - 1 // a trailing space is dropped
+	}
+	return len(s)
 }
 
 // Key returns the aggressive matching key of s described in ARABIC.md §1.8:

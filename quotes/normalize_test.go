@@ -1,6 +1,9 @@
 package quotes
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestKey(t *testing.T) {
 	tests := []struct {
@@ -78,11 +81,47 @@ func FuzzKey(f *testing.F) {
 		// Fold's shortcut (a word already folded is returned as it is)
 		// must agree with folding it again.
 		fo := Fold(s)
-		if !unchanged(fo, foldRune) || Fold(fo) != fo {
+		if changedAt(fo, foldRune) != len(fo) || Fold(fo) != fo {
 			t.Errorf("Fold(%q) = %q is not a fixed point", s, fo)
 		}
-		if unchanged(s, foldRune) != (fo == s) {
-			t.Errorf("unchanged(%q) = %v, but Fold gives %q", s, unchanged(s, foldRune), fo)
+		if (changedAt(s, foldRune) == len(s)) != (fo == s) {
+			t.Errorf("changedAt(%q) = %d, but Fold gives %q", s, changedAt(s, foldRune), fo)
+		}
+		// The shortcut that copies the unchanged prefix agrees with
+		// mapping every rune.
+		if want := collapseEveryRune(s, foldRune); fo != want {
+			t.Errorf("Fold(%q) = %q, mapping every rune gives %q", s, fo, want)
 		}
 	})
+}
+
+// collapseEveryRune is mapCollapse without its shortcuts: the reference
+// the fuzzer holds it to.
+func collapseEveryRune(s string, f func(rune) rune) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		r = f(r)
+		switch r {
+		case -1:
+			continue
+		case ' ':
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func TestFoldCopiesOnlyWhatChanges(t *testing.T) {
+	for _, s := range []string{"", " ", "  ", "قال", "قال ", " قال", "قال  الوزير", "قال الوزير ", "أحمد", "الوزير أحمد", "الوزير\tأحمد", "سامر الحداد ـ", "\xff", "ab\xffcd", "x \u200f y", "قائلاً: «نعم»"} {
+		if got, want := Fold(s), collapseEveryRune(s, foldRune); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	}
 }
