@@ -42,8 +42,34 @@ func init() {
 		"أمس": -1, "الأمس": -1, "البارحة": -1, "الليلة الماضية": -1, "مساء أمس": -1, "صباح أمس": -1,
 		"أول أمس": -2, "أمس الأول": -2, "اليوم": 0, "الليلة": 0,
 	} {
-		relativeDays[quotes.Key(w)] = d
+		k := quotes.Key(w)
+		relativeDays[k] = d
+		if first, _, two := strings.Cut(k, " "); two {
+			relativeFirst[first] = true
+		}
 	}
+}
+
+// relativeFirst holds the first words of the two-word relative days.
+var relativeFirst = map[string]bool{}
+
+// relativePair looks up the two-word relative day "a b", building the
+// pair only when a can start one.
+func relativePair(a, b string) (int, bool) {
+	if !relativeFirst[a] {
+		return 0, false
+	}
+	d, ok := relativeDays[a+" "+b]
+	return d, ok
+}
+
+// dayOfMonth reads k as a day of the month, 1 to 31.
+func dayOfMonth(k string) (int, bool) {
+	if k == "" || k[0] < '0' || k[0] > '9' {
+		return 0, false // not a number: no need to build strconv's error
+	}
+	n, err := strconv.Atoi(k)
+	return n, err == nil && n >= 1 && n <= 31
 }
 
 // clue is a time expression found in an article.
@@ -216,7 +242,7 @@ func findDayClues(ws []word, pub time.Time) []clue {
 		// "أمس الجمعة": when a relative day and a weekday disagree, the
 		// weekday wins (the writer's "yesterday" is often the wire's), so
 		// the relative word gives way to the weekday after it.
-		if d, ok := relativeDays[k+" "+next]; ok {
+		if d, ok := relativePair(k, next); ok {
 			if i+2 >= len(ws) || !isWeekday(ws[i+2].key) {
 				out = append(out, clue{at: ws[i].start, day: pub.AddDate(0, 0, d), basis: BasisRelative})
 			}
@@ -237,7 +263,7 @@ func findDayClues(ws []word, pub time.Time) []clue {
 			out = append(out, clue{at: ws[i].start, day: pub.AddDate(0, 0, -back), basis: BasisWeekday})
 			continue
 		}
-		if n, err := strconv.Atoi(k); err == nil && n >= 1 && n <= 31 {
+		if n, ok := dayOfMonth(k); ok {
 			m, skip := monthAt(ws, i+1)
 			if m == 0 {
 				continue
