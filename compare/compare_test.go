@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -456,6 +457,43 @@ func TestFirstNameAgreesWithFullName(t *testing.T) {
 			}
 			if len(rep.Statements) != tt.want {
 				t.Errorf("%d statements, want %d", len(rep.Statements), tt.want)
+			}
+		})
+	}
+}
+
+func TestNameVariantNoteInEveryFormat(t *testing.T) {
+	recs := []attribution.Record{
+		rec("a1", "A", "الأفق", "2025-03-12", "دونالد ترامب", "سنفرض رسوما جديدة على واردات الصلب خلال أسبوعين"),
+		rec("b1", "B", "الرصيف", "2025-03-12", "دونالد ترمب", "سنفرض رسوما جديدة على واردات الصلب خلال أسبوعين"),
+		rec("c1", "C", "المدار", "2025-03-12", "دونالد ترامب", "سنفرض رسوما جديدة على واردات الصلب"),
+	}
+	rep, err := Compare(context.Background(), recs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Statements) != 1 {
+		t.Fatalf("%d statements", len(rep.Statements))
+	}
+	for _, f := range []struct {
+		name  string
+		write func(io.Writer, Report) error
+		note  string
+	}{
+		{"text", func(w io.Writer, r Report) error { return WriteText(w, r, false) }, "as دونالد ترمب"},
+		{"markdown", WriteMarkdown, "as دونالد ترمب"},
+		{"html", WriteHTML, `as <span class="name">دونالد ترمب</span>`},
+	} {
+		t.Run(f.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := f.write(&b, rep); err != nil {
+				t.Fatal(err)
+			}
+			if n := strings.Count(b.String(), f.note); n != 1 {
+				t.Errorf("the variant is noted %d times, want once:\n%s", n, b.String())
+			}
+			if strings.Contains(b.String(), "as دونالد ترامب") || strings.Contains(b.String(), `"name">دونالد ترامب`) {
+				t.Errorf("the statement's own name is noted as a variant:\n%s", b.String())
 			}
 		})
 	}

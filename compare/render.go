@@ -43,6 +43,9 @@ func WriteText(w io.Writer, r Report, color bool) error {
 			if v.Credited != "" {
 				credit = " (credits " + v.Credited + ")"
 			}
+			if n := v.NameNote(st); n != "" {
+				credit += " · as " + n
+			}
 			fmt.Fprintf(w, "-- %s · %s%s · %s%s%s\n", dash(v.Outlet), dash(v.Published), credit, dim, label, end)
 			if i == 0 {
 				continue
@@ -82,6 +85,9 @@ func WriteMarkdown(w io.Writer, r Report) error {
 			if v.Credited != "" {
 				fmt.Fprintf(w, ", credits %s", md(v.Credited))
 			}
+			if n := v.NameNote(st); n != "" {
+				fmt.Fprintf(w, ", as %s", md(n))
+			}
 			if i == 0 {
 				fmt.Fprintln(w, ": reference")
 				continue
@@ -105,6 +111,16 @@ func WriteMarkdown(w io.Writer, r Report) error {
 		}
 	}
 	return nil
+}
+
+// NameNote returns how the version names the speaker when that differs
+// from the statement's name for them (ترمب for ترامب, الرئيس الأميركي,
+// a first name alone), else "".
+func (v Version) NameNote(st Statement) string {
+	if v.Speaker == "" || v.Speaker == st.Speaker {
+		return ""
+	}
+	return v.Speaker
 }
 
 // md escapes the characters Markdown would read as markup.
@@ -145,11 +161,11 @@ ins{background:#cff2cf;color:#0b5d0b;text-decoration:none}
 <body>
 <h1>مقارنة المصادر · isnad</h1>
 {{if not .Statements}}<p class="empty">No statement is quoted by more than one outlet.</p>{{end}}
-{{range .Statements}}<section id="s{{.ID}}">
+{{range $st := .Statements}}<section id="s{{.ID}}">
 <h2>{{if .Speaker}}{{.Speaker}}{{else}}—{{end}} · <span class="meta">{{if .SaidOn}}{{.SaidOn}}{{else}}—{{end}} · {{len .Versions}} versions</span></h2>
 <blockquote>{{.Text}}</blockquote>
 {{range $i, $v := .Versions}}<div class="version">
-<div class="meta"><strong>{{if $v.Outlet}}{{$v.Outlet}}{{else}}—{{end}}</strong> · {{$v.Published}}{{if $v.Credited}} · credits {{$v.Credited}}{{end}}{{if eq $i 0}} · reference{{else}} · similarity {{printf "%.2f" $v.Similarity}}{{range $v.Changes}}<span class="badge {{.}}">{{.}}</span>{{end}}{{end}}</div>
+<div class="meta"><strong>{{if $v.Outlet}}{{$v.Outlet}}{{else}}—{{end}}</strong> · {{$v.Published}}{{if $v.Credited}} · credits {{$v.Credited}}{{end}}{{with $v.NameNote $st}} · as <span class="name">{{.}}</span>{{end}}{{if eq $i 0}} · reference{{else}} · similarity {{printf "%.2f" $v.Similarity}}{{range $v.Changes}}<span class="badge {{.}}">{{.}}</span>{{end}}{{end}}</div>
 {{if ne $i 0}}<p>{{range $v.Diff}}{{if eq .Op "delete"}}<del>{{.Text}}</del> {{else if eq .Op "insert"}}<ins>{{.Text}}</ins> {{else}}{{.Text}} {{end}}{{end}}</p>{{end}}
 </div>
 {{end}}</section>
