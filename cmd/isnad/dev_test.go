@@ -10,14 +10,14 @@ import (
 
 // Floors of the dev-set figures (DESIGN.md §6 rules, ../shared/eval): a
 // ratchet that later work may raise, never lower. Set at what the quotation
-// engine reached (precision 0.968, recall 0.979, kind 0.970).
+// engine reached (precision 0.968, recall 0.983, kind 0.975).
 const (
 	floorPrecision = 0.96
-	floorRecall    = 0.97
+	floorRecall    = 0.98
 	floorKind      = 0.96
 	floorSaidOn    = 0.90 // said_on from the cue's sentence, the speaker's dated statements, جاء ذلك sentences, a weekday over أمس, the day a statement was put out (0.914)
-	floorSpeaker   = 0.95 // speaker_full (0.958: posts resolved to their holders, names after naming verbs, أما … ف, issuers, relayed descriptions, على لسان, pronouns relayed by outlets, the headline form, media anaphora, ḥāl clauses, relative clauses)
-	floorAlias     = 0.96 // speaker_any (0.970)
+	floorSpeaker   = 0.96 // speaker_full (0.966: posts resolved to their holders, names after naming verbs, أما … ف, issuers, relayed descriptions, على لسان, pronouns relayed by outlets, the headline form, media anaphora, ḥāl clauses, relative clauses, subheadings matched past a stop, verbal-noun objects)
+	floorAlias     = 0.97 // speaker_any (0.979)
 )
 
 func TestDevSetRatchet(t *testing.T) {
