@@ -103,11 +103,7 @@ func TestGrouping(t *testing.T) {
 	}
 	var got []string
 	for _, st := range rep.Statements {
-		var ids []string
-		for _, v := range st.Versions {
-			ids = append(ids, v.QuoteID)
-		}
-		got = append(got, strings.Join(ids, " "))
+		got = append(got, strings.Join(quoteIDs(st), " "))
 	}
 	want := map[string]bool{"a1 c1 b1": true, "a2 d1 b2": true, "h1 i1 k1 j1": true}
 	if len(got) != len(want) {
@@ -335,74 +331,55 @@ func at(r attribution.Record, start int) attribution.Record {
 	return r
 }
 
+// quoteIDs lists the quotes of a statement's versions in order, the parts
+// of a version that has several.
+func quoteIDs(st Statement) []string {
+	var ids []string
+	for _, v := range st.Versions {
+		if v.Parts == nil {
+			ids = append(ids, v.QuoteID)
+		}
+		for _, p := range v.Parts {
+			ids = append(ids, p.QuoteID)
+		}
+	}
+	return ids
+}
+
+// sideBySide builds article A quoting one then another passage with
+// between standing between them (marks and narrative), article B quoting
+// the first alone and article C the second alone.
+func sideBySide(speakerOne, one, speakerTwo, two, between string) []attribution.Record {
+	return []attribution.Record{
+		at(rec("a1", "A", "الأفق", "2025-03-12", speakerOne, one), 40),
+		at(rec("a2", "A", "الأفق", "2025-03-12", speakerTwo, two), 40+len(one)+len(between)),
+		at(rec("b1", "B", "الرصيف", "2025-03-12", speakerOne, one), 50),
+		at(rec("c1", "C", "المدار", "2025-03-12", speakerTwo, two), 80),
+	}
+}
+
 func TestNeighboursInOneArticle(t *testing.T) {
 	first := "نعتقد أن الاتفاق سيصمد أمام كل الضغوط"
 	second := "ويجب أن نحميه بسرعة من كل تراجع"
+	const samer, layla = "سامر الحداد", "ليلى منصور"
+	joined, apart := []string{"a1 a2 b1 c1"}, []string{"a1 b1", "a2 c1"}
 	tests := []struct {
 		name string
 		recs []attribution.Record
 		want []string // statements, their quote ids sorted
 	}{
-		{
-			name: "one passage split in two by an outlet joins the outlets quoting either half",
-			recs: []attribution.Record{
-				at(rec("a1", "A", "الأفق", "2025-03-12", "سامر الحداد", first), 100),
-				at(rec("a2", "A", "الأفق", "2025-03-12", "سامر الحداد", second), 100+len(first)+4), // «…». «…»
-				at(rec("b1", "B", "الرصيف", "2025-03-12", "سامر الحداد", first), 50),
-				at(rec("c1", "C", "المدار", "2025-03-12", "سامر الحداد", second), 80),
-			},
-			want: []string{"a1 a2 b1 c1"},
-		},
-		{
-			name: "words of narrative between two quotes make two statements",
-			recs: []attribution.Record{
-				at(rec("a1", "A", "الأفق", "2025-03-12", "سامر الحداد", first), 100),
-				at(rec("a2", "A", "الأفق", "2025-03-12", "سامر الحداد", second), 100+len(first)+len("». وأضاف الحداد أن «")),
-				at(rec("b1", "B", "الرصيف", "2025-03-12", "سامر الحداد", first), 50),
-				at(rec("c1", "C", "المدار", "2025-03-12", "سامر الحداد", second), 80),
-			},
-			want: []string{"a1 b1", "a2 c1"},
-		},
-		{
-			name: "two speakers side by side stay apart",
-			recs: []attribution.Record{
-				at(rec("a1", "A", "الأفق", "2025-03-12", "سامر الحداد", first), 100),
-				at(rec("a2", "A", "الأفق", "2025-03-12", "ليلى منصور", second), 100+len(first)+4),
-				at(rec("b1", "B", "الرصيف", "2025-03-12", "سامر الحداد", first), 50),
-				at(rec("c1", "C", "المدار", "2025-03-12", "ليلى منصور", second), 80),
-			},
-			want: []string{"a1 b1", "a2 c1"},
-		},
-		{
-			name: "a word quoted from a passage goes with the passage's quote",
-			recs: []attribution.Record{
-				at(rec("a1", "A", "الأفق", "2025-03-12", "سامر الحداد", "سيصمد"), 40),
-				at(rec("a2", "A", "الأفق", "2025-03-12", "سامر الحداد", second), 40+len("سيصمد")+len("» أمام الضغوط، قائلا: «")),
-				at(rec("b1", "B", "الرصيف", "2025-03-12", "سامر الحداد", "سيصمد"), 50),
-				at(rec("c1", "C", "المدار", "2025-03-12", "سامر الحداد", second), 80),
-			},
-			want: []string{"a1 a2 b1 c1"},
-		},
-		{
-			name: "a figure in marks is not a word of the passage",
-			recs: []attribution.Record{
-				at(rec("a1", "A", "الأفق", "2025-03-12", "سامر الحداد", "33"), 40),
-				at(rec("a2", "A", "الأفق", "2025-03-12", "سامر الحداد", second), 40+len("33")+len("» عاما، قائلا: «")),
-				at(rec("b1", "B", "الرصيف", "2025-03-12", "سامر الحداد", "33"), 50),
-				at(rec("c1", "C", "المدار", "2025-03-12", "سامر الحداد", second), 80),
-			},
-			want: []string{"a1 b1", "a2 c1"},
-		},
-		{
-			name: "the speaker's own name in marks is not a word of the passage",
-			recs: []attribution.Record{
-				at(rec("a1", "A", "الأفق", "2025-03-12", "سامر الحداد", "الحداد"), 40),
-				at(rec("a2", "A", "الأفق", "2025-03-12", "سامر الحداد", second), 40+len("الحداد")+len("» قائلا: «")),
-				at(rec("b1", "B", "الرصيف", "2025-03-12", "سامر الحداد", "الحداد"), 50),
-				at(rec("c1", "C", "المدار", "2025-03-12", "سامر الحداد", second), 80),
-			},
-			want: []string{"a1 b1", "a2 c1"},
-		},
+		{"one passage split in two by an outlet joins the outlets quoting either half",
+			sideBySide(samer, first, samer, second, "». «"), joined},
+		{"words of narrative between two quotes make two statements",
+			sideBySide(samer, first, samer, second, "». وأضاف الحداد أن «"), apart},
+		{"two speakers side by side stay apart",
+			sideBySide(samer, first, layla, second, "». «"), apart},
+		{"a word quoted from a passage goes with the passage's quote",
+			sideBySide(samer, "سيصمد", samer, second, "» أمام الضغوط، قائلا: «"), joined},
+		{"a figure in marks is not a word of the passage",
+			sideBySide(samer, "33", samer, second, "» عاما، قائلا: «"), apart},
+		{"the speaker's own name in marks is not a word of the passage",
+			sideBySide(samer, "الحداد", samer, second, "» قائلا: «"), apart},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -412,15 +389,7 @@ func TestNeighboursInOneArticle(t *testing.T) {
 			}
 			var got []string
 			for _, st := range rep.Statements {
-				var ids []string
-				for _, v := range st.Versions {
-					if v.Parts == nil {
-						ids = append(ids, v.QuoteID)
-					}
-					for _, p := range v.Parts {
-						ids = append(ids, p.QuoteID)
-					}
-				}
+				ids := quoteIDs(st)
 				slices.Sort(ids)
 				got = append(got, strings.Join(ids, " "))
 			}

@@ -42,7 +42,14 @@ func mapCollapse(s string, f func(rune) rune) string {
 		prefix, space = prefix[:len(prefix)-1], true
 	}
 	b.WriteString(prefix)
-	for _, r := range s[i:] {
+	collapseInto(&b, s[i:], f, space)
+	return b.String()
+}
+
+// collapseInto writes s to b mapped by f with white space collapsed; space
+// tells whether white space came last before s.
+func collapseInto(b *strings.Builder, s string, f func(rune) rune, space bool) {
+	for _, r := range s {
 		r = f(r)
 		switch r {
 		case -1:
@@ -57,7 +64,6 @@ func mapCollapse(s string, f func(rune) rune) string {
 		space = false
 		b.WriteRune(r)
 	}
-	return b.String()
 }
 
 // changedAt returns the byte offset of the first rune where mapCollapse

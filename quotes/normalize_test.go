@@ -95,26 +95,11 @@ func FuzzKey(f *testing.F) {
 	})
 }
 
-// collapseEveryRune is mapCollapse without its shortcuts: the reference
-// the fuzzer holds it to.
+// collapseEveryRune is mapCollapse without its shortcuts (no early
+// return, no copied prefix): the reference the fuzzer holds it to.
 func collapseEveryRune(s string, f func(rune) rune) string {
 	var b strings.Builder
-	space := false
-	for _, r := range s {
-		r = f(r)
-		switch r {
-		case -1:
-			continue
-		case ' ':
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
+	collapseInto(&b, s, f, false)
 	return b.String()
 }
 
