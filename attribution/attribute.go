@@ -1010,12 +1010,29 @@ func (at *attributor) speaks(res *attribution, p phrase, g gender) bool {
 	return true
 }
 
+// byQuoting are "by saying" after a verb and its subject (وعلق فلان
+// بقوله، وقال فلان بالقول).
+var byQuoting = set([]string{"بالقول", "بقوله", "بقولها"})
+
 // fromCue reads the speaker of the cue at word c for a quote whose opening
 // mark is at word oi, in a sentence starting at word lo.
 func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quotes.Quote) attribution {
 	res := attribution{cue: at.cueText(c, c+1), cueAt: at.ws[c].start}
 	at.pos = at.ws[c].start
 	res.earlier = at.earlierStatement(lo, c)
+	// "وعلق ألبرايت بقوله": the verb before its subject is the cue.
+	if byQuoting[at.ws[c].key] {
+		for j := c - 1; j >= lo && j >= c-6; j-- {
+			if pk, pg, ok := cueAt(at.ws[j].key); ok && (pk == cueVerb || pk == cueContinuation) {
+				if j < c-1 {
+					res.cue, res.cueAt = at.cueText(j, j+1), at.ws[j].start
+					at.pos = at.ws[j].start
+					c, kind, g = j, pk, pg
+				}
+				break
+			}
+		}
+	}
 	// "مضيفا بالقول", "ومضى قائلا": one cue of two words.
 	if c > lo {
 		if pk, _, ok := cueAt(at.ws[c-1].key); ok && (pk == cueHal || pk == cueVerb || pk == cueContinuation) && kind != cueNoun {

@@ -57,8 +57,17 @@ func cueAt(w string) (cueKind, gender, bool) {
 	case quotes.ReportingWord(v) || quotes.ReportingWord(w):
 		return cueVerb, verbGender(v), true
 	}
+	if c := strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف"); commentSet[c] {
+		return cueVerb, verbGender(c), true
+	}
 	return 0, 0, false
 }
+
+// commentVerbs report a comment (وعلق النائب على ذلك: «…»). They are cues
+// for finding the speaker only: the kind classifier does not count them as
+// speech, because علق in the news is as often "suspended" (علقت الحكومة
+// العمل باتفاقية "…"), which names what was suspended.
+var commentSet = set([]string{"علق", "علقت", "علقوا", "يعلق"})
 
 // notCues are attributor nouns that the kind classifier counts as speech
 // context but that name a medium, not a speaker (في تصريحات صحفية، في

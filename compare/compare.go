@@ -455,7 +455,13 @@ func joinNeighbours(items []*item, uf *unionFind) {
 		byArticle[it.rec.Article] = append(byArticle[it.rec.Article], i)
 	}
 	for _, list := range byArticle {
-		sort.Slice(list, func(x, y int) bool { return items[list[x]].rec.Start < items[list[y]].rec.Start })
+		sort.Slice(list, func(x, y int) bool {
+			a, b := items[list[x]].rec, items[list[y]].rec
+			if a.Start != b.Start {
+				return a.Start < b.Start
+			}
+			return a.ID < b.ID
+		})
 		// gap returns the bytes between the quotes x-1 and x when they
 		// have the same speaker, else -1.
 		gap := func(x int) int {
@@ -552,11 +558,6 @@ func statement(g []*item, opts Options) (Statement, bool) {
 		return g[i].rec.ID < g[j].rec.ID
 	})
 	ref := g[0]
-	for _, it := range g[1:] {
-		if it.members != nil {
-			it.join(ref.ws)
-		}
-	}
 	st := Statement{Speaker: speakerOf(g), SaidOn: deref(ref.rec.SaidOn), Text: ref.rec.Quote}
 	h := sha256.New()
 	changed := false
@@ -590,7 +591,7 @@ const partsJoint = " … "
 
 // byArticle makes one item of the quotes each article gives of a
 // statement, so that its version is diffed whole against the reference;
-// join then orders and joins the parts.
+// join then joins the parts in text order.
 func byArticle(g []*item) []*item {
 	arts := map[string][]*item{}
 	var order []string
@@ -621,37 +622,19 @@ func byArticle(g []*item) []*item {
 		for _, p := range ps {
 			merged.parts = append(merged.parts, Part{QuoteID: p.rec.ID, Quote: p.rec.Quote})
 		}
-		merged.join(nil)
+		merged.join()
 		out = append(out, &merged)
 	}
 	return out
 }
 
 // join sets the text of an item that stands for several quotes of one
-// article: the parts joined by partsJoint, in the order their words come
-// in ref (text order when ref is nil, for the reference itself). A part
-// whose words are all in another part (a phrase of the lede quoted again
-// in full below) is listed in parts but not repeated in the text.
-func (it *item) join(ref []word) {
-	ps := slices.Clone(it.members)
-	if ref != nil {
-		first := map[string]int{}
-		for i, w := range ref {
-			if _, ok := first[w.key]; !ok {
-				first[w.key] = i
-			}
-		}
-		pos := func(p *item) int {
-			best := len(ref)
-			for _, w := range p.ws {
-				if i, ok := first[w.key]; ok && i < best {
-					best = i
-				}
-			}
-			return best
-		}
-		sort.SliceStable(ps, func(i, j int) bool { return pos(ps[i]) < pos(ps[j]) })
-	}
+// article: the parts joined by partsJoint in the order the article gives
+// them, so a version that moves words around shows it. A part whose words
+// are all in another part (a phrase of the lede quoted again in full
+// below) is listed in parts but not repeated in the text.
+func (it *item) join() {
+	ps := it.members
 	var texts []string
 	for i, p := range ps {
 		inside := false
@@ -667,6 +650,7 @@ func (it *item) join(ref []word) {
 	}
 	it.rec.Quote = strings.Join(texts, partsJoint)
 	it.ws = words(it.rec.Quote)
+	it.ids = nil // grouping is over; the parts keep theirs
 }
 
 // speakerOf names a group's speaker: the name most versions give.

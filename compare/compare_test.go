@@ -467,3 +467,42 @@ func TestNameVariantNoteInEveryFormat(t *testing.T) {
 		})
 	}
 }
+
+func TestPartsKeepTheArticlesOrder(t *testing.T) {
+	const s = "سامر الحداد"
+	one := "الاتفاق سيصمد أمام كل الضغوط الخارجية"
+	two := "ويجب أن نحميه بسرعة من كل تراجع"
+	tests := []struct {
+		name      string
+		first     string // the part B gives first
+		second    string
+		wantQuote string
+		changed   bool
+	}{
+		{"a passage split in two reads as the reference", one, two, one + partsJoint + two, false},
+		{"parts given the other way round show the move", two, one, two + partsJoint + one, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recs := []attribution.Record{
+				at(rec("a1", "A", "الأفق", "2025-03-11", s, one+" "+two), 40),
+				at(rec("b1", "B", "الرصيف", "2025-03-12", s, tt.first), 40),
+				at(rec("b2", "B", "الرصيف", "2025-03-12", s, tt.second), 40+len(tt.first)+len("». «")),
+			}
+			rep, err := Compare(context.Background(), recs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Statements) != 1 || len(rep.Statements[0].Versions) != 2 {
+				t.Fatalf("report %+v", rep)
+			}
+			v := rep.Statements[0].Versions[1]
+			if v.Quote != tt.wantQuote || len(v.Parts) != 2 {
+				t.Errorf("version %q with %d parts, want %q", v.Quote, len(v.Parts), tt.wantQuote)
+			}
+			if (len(v.Changes) > 0) != tt.changed {
+				t.Errorf("changes %v (similarity %.2f), want changed=%v", v.Changes, v.Similarity, tt.changed)
+			}
+		})
+	}
+}

@@ -146,8 +146,9 @@ func firstTokens(s string, n int) []string {
 //     بعنوان، تطلق على نفسها) makes it a name; for spans of five words or
 //     more only when it stands right before the span, and not when it is
 //     كلمة after a preposition (وقال في كلمة "…": in a speech) or carries
-//     the article after a reporting verb (وقالت الوكالة "…"، قال في
-//     التلفزيون "…") and the span does not repeat it (التحالف "تحالف …");
+//     the article in a sentence that reports (وقالت الوكالة "…"، قال في
+//     التلفزيون "…"، قال مسؤول إن الشركة "…"), unless the span repeats
+//     it (التحالف "تحالف …");
 //  3. a colon (within three words), a reporting verb, or the start of a
 //     sentence just before the span make it direct speech; so does a bare
 //     complementizer (إن / أن) when the span is more than two words, or one
@@ -355,9 +356,12 @@ func definiteNaming(tok string) bool {
 	return false
 }
 
-// saidBefore reports whether a reporting verb stands among toks.
+// saidBefore reports whether a reporting verb stands among toks before
+// the naming noun that ends them (وقالت الوكالة، قال … في التلفزيون، قال
+// مسؤول إن الشركة). Titles after such a noun (قال إن الفيلم "…") are then
+// read as speech too: the corpus has far more of the first.
 func saidBefore(toks []string) bool {
-	for _, t := range toks {
+	for _, t := range toks[:max(len(toks)-1, 0)] {
 		if classOf(t) == wordSpeech {
 			return true
 		}
