@@ -1531,7 +1531,7 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 	}
 	stories := capStories(a.Text, splitStories(a.Text), maxStory, qs)
 	owner := copyrightOwner(a.Text)
-	all := words(a.Text)
+	all := dropBlessings(a.Text, words(a.Text))
 	// Counts of word pairs ("a b") and single words ("\x00a") in the
 	// article: a name recurs, a verb's object seldom does.
 	pairs := make(map[string]int, min(2*len(all), 1<<16)) // grows with the distinct words of a huge page

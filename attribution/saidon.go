@@ -143,6 +143,40 @@ func words(text string) []word {
 	return out
 }
 
+// blessings are the formulas that follow a ruler's or a late person's name
+// (الملك سلمان - حفظه الله -، نائب خادم الحرمين الشريفين، رعاه الله،):
+// a verb and الله, never part of the name or of what was said.
+var blessings = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"حفظه", "حفظها", "حفظهم", "يحفظه", "يحفظها", "رعاه", "رعاها", "يرعاه", "يرعاها",
+		"أيده", "أيدها", "رحمه", "رحمها", "يرحمه", "يرحمها", "سلمه", "سلمها"} {
+		blessings[quotes.Fold(w)] = true
+	}
+}
+
+// dropBlessings removes the blessing formulas from ws, with the comma
+// that closes one set off by commas, so that a name reads on to what
+// follows it.
+func dropBlessings(text string, ws []word) []word {
+	allah := quotes.Fold("الله")
+	out := ws[:0]
+	for i := 0; i < len(ws); i++ {
+		// رحمة الله with a tāʾ marbūṭa is a name (رحمة الله يوسف زائي):
+		// folding makes it look like the formula رحمه الله.
+		if blessings[ws[i].key] && !strings.HasSuffix(text[ws[i].start:ws[i].end], "ة") &&
+			i+1 < len(ws) && strings.Trim(ws[i+1].key, "-") == allah {
+			i++ // the formula
+			if len(out) > 0 && out[len(out)-1].key == "," && i+1 < len(ws) && ws[i+1].key == "," {
+				i++ // its closing comma
+			}
+			continue
+		}
+		out = append(out, ws[i])
+	}
+	return out
+}
+
 // classifyRune reports whether r is a letter or digit (or the tatweel),
 // and whether it is a combining mark (Mn), answering the Arabic block and
 // ASCII without the Unicode tables: they are nearly every rune of the news.

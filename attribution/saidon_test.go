@@ -127,3 +127,24 @@ func TestClassifyRuneAgreesWithUnicode(t *testing.T) {
 		}
 	}
 }
+
+func TestDropBlessings(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"between dashes", "الأمير سامي -حفظه الله- قال", "الامير سامي قال"},
+		{"between commas, one comma kept", "نائب الرئيس، رعاه الله، أكد", "ناب الريس , اكد"},
+		{"رحمة الله with tāʾ marbūṭa is a name", "قال رحمة الله يوسف", "قال رحمه الله يوسف"},
+		{"a formula at the end", "الوزير رحمه الله", "الوزير"},
+		{"the verb alone is kept", "حفظه النظام", "حفظه النظام"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, w := range dropBlessings(tt.text, words(tt.text)) {
+				got = append(got, w.key)
+			}
+			if g := strings.Join(got, " "); g != tt.want {
+				t.Errorf("%q, want %q", g, tt.want)
+			}
+		})
+	}
+}
