@@ -1010,6 +1010,13 @@ func (at *attributor) speaks(res *attribution, p phrase, g gender) bool {
 	return true
 }
 
+// qaalaForms are the forms of قال, the one verb that "فيه" may separate
+// from its subject (مقال قال فيه جونسون).
+var qaalaForms = set([]string{"قال", "قالت", "يقول", "تقول"})
+
+// qad is the particle قد of a pluperfect (وكان … قد قال).
+var qad = quotes.Fold("قد")
+
 // byQuoting are "by saying" after a verb and its subject (وعلق فلان
 // بقوله، وقال فلان بالقول).
 var byQuoting = set([]string{"بالقول", "بقوله", "بقولها"})
@@ -1174,12 +1181,25 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 			}
 		}
 	}
-	// "أصدر نتنياهو بيانا قال فيه": the statement's issuer speaks.
+	// "أصدر نتنياهو بيانا قال فيه": the statement's issuer speaks; else
+	// "مقال … قال فيه جونسون إن": the subject after فيه.
 	if c+1 < len(at.ws) && inWords[at.ws[c+1].key] {
 		if p := at.issuerBefore(lo, c); !p.empty() {
 			if at.speaks(&res, p, g) {
 				return res
 			}
+		}
+		if qaalaForms[unprefixed(at.ws[c].key)] {
+			if p := at.phrase(c+2, oi); (p.role != "" || LooksLikePerson(p.name)) && at.speaks(&res, p, g) {
+				return res // only قال: "روت فيها كيف …"، "أكدوا فيه عدم …" have an object there
+			}
+		}
+	}
+	// "وكان زعيم المعارضة كريم ناصر، الذي …، قد وصف الخطة بأنها «…»":
+	// the subject of كان … قد, however far before the verb.
+	if c-1 > lo && at.ws[c-1].key == qad && kana[at.ws[lo].key] {
+		if p := at.phrase(lo+1, c-1); !p.empty() && at.speaks(&res, p, g) {
+			return res
 		}
 	}
 	// A verb: VSO (قال الوزير …), else SVO (الوزير قال …), else its
