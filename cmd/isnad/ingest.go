@@ -83,29 +83,24 @@ type ingestState struct {
 
 func runIngest(ctx context.Context, e *env, db *store.DB, opts ingestOptions, paths []string) error {
 	var (
-		total   store.IngestStats
 		batch   []store.Article
 		state   ingestState
 		started = time.Now()
 	)
-	flush := func(ctx context.Context) error {
-		if len(batch) == 0 {
-			return nil
-		}
-		st, err := db.Ingest(ctx, batch)
-		if err != nil {
-			return err
-		}
-		total.Add(st)
-		batch = batch[:0]
-		return nil
-	}
+	// Full batches are stored by their own goroutine, so that extraction
+	// goes on while a batch is written: the writer is serial, and it used
+	// to stop the whole pipeline for the length of each transaction. One
+	// batch is written while the next fills; a full batch waits for the
+	// writer to be free.
+	w := startBatchWriter(ctx, db)
 	add := func(a store.Article) error {
 		batch = append(batch, a)
 		state.articles.Add(1)
 		state.quotes.Add(int64(len(a.Records)))
 		if len(batch) >= batchSize {
-			return flush(ctx)
+			err := w.write(batch)
+			batch = make([]store.Article, 0, batchSize)
+			return err
 		}
 		return nil
 	}
@@ -114,14 +109,16 @@ func runIngest(ctx context.Context, e *env, db *store.DB, opts ingestOptions, pa
 		rate := float64(n) / time.Since(started).Seconds()
 		return fmt.Sprintf("ingest: %d articles, %d quotes, %.0f articles/s", n, state.quotes.Load(), rate)
 	})
-	var err error
+	var (
+		err     error
+		skipped atomic.Int64 // articles already stored, left unread
+	)
 	if opts.records {
 		err = e.readRecords(ctx, paths, add)
 	} else {
 		// An article already stored (same text) is counted and left
 		// unread: re-ingesting an archive costs its reading, not its
 		// extraction.
-		var skipped atomic.Int64
 		known := func(a *quotes.Article) (bool, error) {
 			has, err := db.Has(attribution.ContentHash(a.Text))
 			if has {
@@ -136,10 +133,13 @@ func runIngest(ctx context.Context, e *env, db *store.DB, opts ingestOptions, pa
 				URL: a.URL, Published: attribution.PublishedDay(a), Title: a.Title, Records: recs,
 			})
 		})
-		total.Known += int(skipped.Load())
 	}
 	// Whatever was read before an interruption or a bad input is kept.
-	ferr := flush(context.WithoutCancel(ctx))
+	if len(batch) > 0 {
+		w.write(batch) // its error, if any, is close's
+	}
+	total, ferr := w.close()
+	total.Known += int(skipped.Load())
 	stop()
 	if ferr != nil {
 		return ferr
@@ -149,6 +149,66 @@ func runIngest(ctx context.Context, e *env, db *store.DB, opts ingestOptions, pa
 			total.New+total.Known, total.New, total.Known, total.Quotes, time.Since(started).Round(time.Millisecond), db.Path())
 	}
 	return err
+}
+
+// batchWriter stores batches of articles in order on a goroutine of its
+// own, one transaction each.
+type batchWriter struct {
+	ctx     context.Context
+	db      *store.DB
+	batches chan []store.Article
+	done    chan struct{}
+	total   store.IngestStats // read after done is closed
+	failed  atomic.Pointer[error]
+}
+
+func startBatchWriter(ctx context.Context, db *store.DB) *batchWriter {
+	w := &batchWriter{ctx: ctx, db: db, batches: make(chan []store.Article), done: make(chan struct{})}
+	go w.run()
+	return w
+}
+
+func (w *batchWriter) run() {
+	defer close(w.done)
+	// Every batch read is stored, even after an interruption: the reading
+	// stops at the cancellation, and what was read is kept.
+	ctx := context.WithoutCancel(w.ctx)
+	for b := range w.batches {
+		if w.failed.Load() != nil {
+			continue // a batch failed: store nothing after it
+		}
+		st, err := w.db.Ingest(ctx, b)
+		if err != nil {
+			w.failed.Store(&err)
+			continue
+		}
+		w.total.Add(st)
+	}
+}
+
+// write hands a batch to the writer, waiting while it stores the one
+// before. It returns the writer's first error, or the context's once it is
+// cancelled (the batch is stored all the same), which stops the reading.
+func (w *batchWriter) write(b []store.Article) error {
+	if err := w.failed.Load(); err != nil {
+		return *err
+	}
+	w.batches <- b
+	if err := w.failed.Load(); err != nil {
+		return *err
+	}
+	return w.ctx.Err()
+}
+
+// close waits until every batch handed over is stored and returns the
+// totals and the first error.
+func (w *batchWriter) close() (store.IngestStats, error) {
+	close(w.batches)
+	<-w.done
+	if err := w.failed.Load(); err != nil {
+		return w.total, *err
+	}
+	return w.total, nil
 }
 
 // readRecords reads quote records (JSONL written by "isnad extract") and
