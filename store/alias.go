@@ -45,6 +45,9 @@ func (db *DB) AddAlias(ctx context.Context, canonical string, variants ...string
 	if ck == "" {
 		return "", fmt.Errorf("alias: %q has no letters", canonical)
 	}
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	db.speakerNames = nil // moveSpeaker rewrites speakers
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		aliases := tx.Bucket(bucketAliases)
 		if c := aliasTarget(aliases.Get([]byte(ck))); c != "" {
@@ -110,6 +113,9 @@ func (db *DB) RemoveAlias(ctx context.Context, variant string) error {
 		return ErrReadOnly
 	}
 	vk := attribution.SpeakerKey(variant)
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	db.speakerNames = nil // moveSpeaker rewrites speakers
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		aliases := tx.Bucket(bucketAliases)
 		ck := aliasTarget(aliases.Get([]byte(vk)))

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -83,9 +84,19 @@ func (db *DB) Ingest(ctx context.Context, arts []Article) (IngestStats, error) {
 	if err := ctx.Err(); err != nil {
 		return st, err
 	}
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	// The cache is taken out for the transaction and only comes back once
+	// the transaction is committed.
+	names := db.speakerNames
+	db.speakerNames = nil
+	if names == nil || len(names) > maxCachedSpeakers {
+		names = map[string]string{}
+	}
+	var w *writer
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		st = IngestStats{}
-		w := newWriter(tx)
+		w = newWriter(tx, names)
 		for i := range arts {
 			added, known, err := w.article(&arts[i])
 			if err != nil {
@@ -103,8 +114,14 @@ func (db *DB) Ingest(ctx context.Context, arts []Article) (IngestStats, error) {
 	if err != nil {
 		return IngestStats{}, fmt.Errorf("ingest: %w", err)
 	}
+	w.keep()
+	db.speakerNames = w.names
 	return st, nil
 }
+
+// maxCachedSpeakers bounds the cache of speaker names (a few megabytes):
+// past it, the cache starts again empty.
+const maxCachedSpeakers = 1 << 17
 
 // writer holds one write transaction's buckets and the speakers it
 // changed, written back once at the end.
@@ -114,12 +131,13 @@ type writer struct {
 	bySpeaker, bySaid, byOutlet, bySurname *bolt.Bucket
 	changed                                map[string]*Speaker
 	loaded                                 map[string]*Speaker // decoded this transaction, unchanged so far
+	names                                  map[string]string   // display names of stored speakers whose Key is their key
 	index                                  [][2][]byte         // index bucket name, key: sorted before writing
 	records                                *recordReader       // the articles' shared record fields
 	metaStored                             map[string]bool     // article ids whose shared fields are in the file
 }
 
-func newWriter(tx *bolt.Tx) *writer {
+func newWriter(tx *bolt.Tx, names map[string]string) *writer {
 	return &writer{
 		tx:         tx,
 		articles:   tx.Bucket(bucketArticles),
@@ -132,6 +150,7 @@ func newWriter(tx *bolt.Tx) *writer {
 		bySurname:  tx.Bucket(idxSurname),
 		changed:    map[string]*Speaker{},
 		loaded:     map[string]*Speaker{},
+		names:      names,
 		records:    newRecordReader(tx),
 		metaStored: map[string]bool{},
 	}
@@ -249,14 +268,61 @@ func (w *writer) speakerKey(name string) (string, error) {
 			return kn, nil
 		}
 	}
-	cands, err := candidates(w.bySurname, w.speakers, w.changed, w.loaded, name)
+	cands, err := candidates(w.bySurname, w, name)
 	if err != nil {
 		return "", err
 	}
 	if len(cands) == 1 {
-		return cands[0].Key, nil
+		return cands[0].key, nil
 	}
 	return free, nil
+}
+
+// speakerLookup gives candidates the speakers of a transaction.
+type speakerLookup interface {
+	// name returns the display name of the speaker stored as k, whose
+	// Key is k.
+	name(k string) (name string, ok bool, err error)
+	// speaker returns the speaker stored as k, or nil.
+	speaker(k string) (*Speaker, error)
+}
+
+func (w *writer) speaker(k string) (*Speaker, error) {
+	return loadSpeaker(w.speakers, w.changed, w.loaded, k)
+}
+
+func (w *writer) name(k string) (string, bool, error) {
+	if s, ok := w.changed[k]; ok {
+		return s.Name, s.Key == k, nil
+	}
+	if n, ok := w.names[k]; ok {
+		return n, true, nil
+	}
+	s, err := loadSpeaker(w.speakers, w.changed, w.loaded, k)
+	if s == nil || err != nil || s.Key != k {
+		return "", false, err
+	}
+	// Decoded strings are copies, not the transaction's bytes.
+	w.names[strings.Clone(k)] = s.Name
+	return s.Name, true, nil
+}
+
+// keep brings w.names up to date with the speakers that this transaction,
+// now committed, changed. A name with invalid UTF-8 is dropped: it is
+// stored with U+FFFD in its place and must be read back as such.
+func (w *writer) keep() {
+	for k, s := range w.changed {
+		if _, ok := w.names[k]; !ok {
+			continue // not looked up so far
+		}
+		if s.Key != k || !utf8.ValidString(s.Name) {
+			delete(w.names, k)
+			continue
+		}
+		if w.names[k] != s.Name {
+			w.names[k] = strings.Clone(s.Name) // may point into an article's text
+		}
+	}
 }
 
 // numbered is the n-th speaker key for blocking key k: k itself, then
@@ -358,9 +424,10 @@ func numberSuffix(k string) string {
 	return ""
 }
 
-// sameSurname reports whether a one-word name is the surname of s.
-func sameSurname(word string, s *Speaker) bool {
-	parts := strings.Fields(s.Name)
+// sameSurname reports whether a one-word name is the surname of the
+// speaker called full.
+func sameSurname(word, full string) bool {
+	parts := strings.Fields(full)
 	return len(parts) > 0 && attribution.SameSpeaker(word, parts[len(parts)-1])
 }
 
@@ -373,37 +440,57 @@ func surnameKey(sk string) string {
 	return sk
 }
 
+// candidate is a speaker that candidates found: the key it is stored
+// under and the key it holds (the same, written by this package).
+type candidate struct {
+	stored, key string
+}
+
 // candidates returns the stored speakers that may be the person called
 // name: same surname skeleton, and attribution.SameSpeaker agrees.
-func candidates(bySurname, speakers *bolt.Bucket, changed, loaded map[string]*Speaker, name string) ([]*Speaker, error) {
+func candidates(bySurname *bolt.Bucket, look speakerLookup, name string) ([]candidate, error) {
 	k := attribution.SpeakerKey(name)
 	if k == "" {
 		return nil, nil
 	}
 	prefix := key(surnameKey(k), "")
-	var out []*Speaker
+	var out []candidate
 	c := bySurname.Cursor()
 	for sk, _ := c.Seek(prefix); sk != nil && bytes.HasPrefix(sk, prefix); sk, _ = c.Next() {
-		s, err := loadSpeaker(speakers, changed, loaded, string(sk[len(prefix):]))
+		sKey := string(sk[len(prefix):])
+		sName, ok, err := look.name(sKey)
 		if err != nil {
 			return nil, err
 		}
-		if s == nil {
-			continue
+		if !ok {
+			// Not stored, or (never written by this package) stored
+			// under another key than its own: read in full.
+			s, err := look.speaker(sKey)
+			if err != nil {
+				return nil, err
+			}
+			if s == nil {
+				continue
+			}
+			sKey, sName = s.Key, s.Name
 		}
 		switch {
-		case strings.TrimSuffix(s.Key, numberSuffix(s.Key)) == k:
+		case strings.TrimSuffix(sKey, numberSuffix(sKey)) == k:
+			s, err := look.speaker(string(sk[len(prefix):]))
+			if err != nil {
+				return nil, err
+			}
 			if sameAs(name, s) {
-				out = append(out, s)
+				out = append(out, candidate{string(sk[len(prefix):]), sKey})
 			}
 		case !strings.Contains(k, " "):
 			// A single word (a surname, or a word like الشركة) joins only a
 			// person's full name with exactly that surname.
-			if strings.Contains(s.Key, " ") && surnameKey(strings.TrimSuffix(s.Key, numberSuffix(s.Key))) == k && attribution.LooksLikePerson(s.Name) && sameSurname(name, s) {
-				out = append(out, s)
+			if strings.Contains(sKey, " ") && surnameKey(strings.TrimSuffix(sKey, numberSuffix(sKey))) == k && attribution.LooksLikePerson(sName) && sameSurname(name, sName) {
+				out = append(out, candidate{string(sk[len(prefix):]), sKey})
 			}
-		case attribution.SameSpeaker(name, s.Name):
-			out = append(out, s)
+		case attribution.SameSpeaker(name, sName):
+			out = append(out, candidate{string(sk[len(prefix):]), sKey})
 		}
 	}
 	return out, nil

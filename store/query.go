@@ -151,14 +151,40 @@ func (db *DB) FindSpeakers(ctx context.Context, name string) ([]Speaker, error) 
 			}
 			return err
 		}
-		cands, err := candidates(tx.Bucket(idxSurname), speakers, nil, nil, name)
-		for _, s := range cands {
+		look := txSpeakers{speakers, map[string]*Speaker{}}
+		cands, err := candidates(tx.Bucket(idxSurname), look, name)
+		if err != nil {
+			return err
+		}
+		for _, c := range cands {
+			s, err := look.speaker(c.stored)
+			if err != nil {
+				return err
+			}
 			out = append(out, *s)
 		}
-		return err
+		return nil
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].Quotes > out[j].Quotes })
 	return out, err
+}
+
+// txSpeakers reads the speakers of a read transaction, each decoded once.
+type txSpeakers struct {
+	bucket *bolt.Bucket
+	loaded map[string]*Speaker
+}
+
+func (t txSpeakers) speaker(k string) (*Speaker, error) {
+	return loadSpeaker(t.bucket, nil, t.loaded, k)
+}
+
+func (t txSpeakers) name(k string) (string, bool, error) {
+	s, err := t.speaker(k)
+	if s == nil || err != nil || s.Key != k {
+		return "", false, err
+	}
+	return s.Name, true, nil
 }
 
 // Speakers returns every speaker, most quoted first (ties by name); top > 0

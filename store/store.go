@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -68,6 +69,17 @@ type DB struct {
 	bolt     *bolt.DB
 	path     string
 	readOnly bool
+
+	// writeMu orders this handle's write transactions with the speakers
+	// cache they share.
+	writeMu sync.Mutex
+	// speakerNames holds the display names of the speakers that ingests
+	// of this handle matched names against, by key, as they are stored:
+	// matching a name against every speaker of its surname then does not
+	// read and decode each of them again batch after batch. The file's
+	// lock keeps other processes out while it is open for writing; writes
+	// other than Ingest, and a failed Ingest, drop it.
+	speakerNames map[string]string
 }
 
 // Open opens (or, unless read-only, creates) the database at path,
