@@ -135,6 +135,7 @@ type writer struct {
 	index                                  [][2][]byte         // index bucket name, key: sorted before writing
 	records                                *recordReader       // the articles' shared record fields
 	metaStored                             map[string]bool     // article ids whose shared fields are in the file
+	metaAppends                            appendCheck         // of the shared fields' bucket
 }
 
 func newWriter(tx *bolt.Tx, names map[string]string) *writer {

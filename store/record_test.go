@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -119,4 +120,45 @@ func TestSchema1FileIsReadAndUpgraded(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// TestSharedFieldsPagesFilledInOrder ingests articles whose ids come in
+// order, batch after batch: the pages of their shared fields are filled
+// up, not left half empty by bbolt's default split. Ids in no order keep
+// the default and are all stored.
+func TestSharedFieldsPagesFilledInOrder(t *testing.T) {
+	for _, ordered := range []bool{true, false} {
+		db := mustOpen(t)
+		for b := 0; b < 8; b++ {
+			var arts []Article
+			for i := 0; i < 256; i++ {
+				n := b*256 + i
+				if !ordered {
+					n = (n * 7919) % 2048
+				}
+				id := fmt.Sprintf("site:article-%06d", n)
+				r := rec(id, "", "", "الأفق", quotes.Direct)
+				r.Article, r.URL = id, sp("https://example.com/news/"+id)
+				arts = append(arts, Article{Hash: "h" + id, ID: id, Records: []attribution.Record{r}})
+			}
+			if _, err := db.Ingest(ctx, arts); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var st bolt.BucketStats
+		if err := db.bolt.View(func(tx *bolt.Tx) error {
+			st = tx.Bucket(bucketRecordMeta).Stats()
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		used := float64(st.LeafInuse) / float64(st.LeafPageN*db.bolt.Info().PageSize)
+		t.Logf("ordered %v: %d keys in %d pages, %.0f%% used", ordered, st.KeyN, st.LeafPageN, 100*used)
+		if st.KeyN != 2048 {
+			t.Errorf("ordered %v: %d articles' shared fields, want 2048", ordered, st.KeyN)
+		}
+		if ordered && used < 0.85 {
+			t.Errorf("ids in order: pages %.0f%% used, want them filled up", 100*used)
+		}
+	}
 }
