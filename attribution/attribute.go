@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/isnad/isnad/quotes"
 )
@@ -362,12 +363,45 @@ func (at *attributor) titledBefore(b int) bool {
 	if k, _, ok := cueAt(at.ws[b-1].key); ok && k == cueVerb {
 		return true // وقالت فيرا ترينر
 	}
+	// "وعاد البرتغالي جوزيه مورينيو"، "نجم ليفربول المصري محمد صلاح": a
+	// nationality stands for a title, unless a verbal noun follows it (أعلن
+	// جهاز الأمن الأوكراني استهداف كييف: an object, not a name).
+	if nisbaLike(strings.TrimPrefix(at.ws[b-1].key, "و")) && !masdarLike(at.ws[b].key) {
+		return true
+	}
 	for j := b - 1; j >= 0 && j >= b-3; j-- {
 		if in(titleSet, at.ws[j].key) {
 			return true
 		}
 	}
 	return false
+}
+
+// masdarLike reports whether folded word w has the shape of a verbal noun
+// of the derived forms, which no first name has: استفعال (استهداف),
+// افتعال / انفعال (انتقال), تفعيل (تدمير).
+func masdarLike(w string) bool {
+	rs := []rune(w)
+	n := len(rs)
+	if n < 5 {
+		return false
+	}
+	switch {
+	case strings.HasPrefix(w, "است"):
+		return true
+	case rs[0] == 'ا' && rs[n-2] == 'ا':
+		return true
+	case rs[0] == 'ت' && rs[n-2] == 'ي':
+		return true
+	}
+	return false
+}
+
+// nisbaLike reports whether folded word w is a listed nisba or looks like
+// one: the article, four letters or more, and the -ي of an adjective
+// (البرتغالي، الأرجنتيني).
+func nisbaLike(w string) bool {
+	return nisbas[w] || strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "ي") && utf8.RuneCountInString(w) >= 7
 }
 
 func isCueVerb(w string) bool {
