@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/isnad/isnad/quotes"
 )
@@ -145,6 +146,15 @@ func verbLike(w string) bool {
 	n := len([]rune(w))
 	return strings.HasSuffix(w, "ان") && n <= 7 || strings.HasSuffix(w, "ون") || strings.HasSuffix(w, "وا") ||
 		strings.HasSuffix(w, "ا") && n <= 5 // تعهدا، not توميهيسا
+}
+
+// possessed reports whether raw word w ends in a possessive pronoun after
+// the tāʾ of a feminine noun (رسالته، زوجتها، حكومتهم): a noun with its
+// owner, never a name word. The raw text keeps ة apart from ه (شحاتة is
+// a name); ـها alone is left alone, foreign surnames end so (مارواها).
+func possessed(w string) bool {
+	n := utf8.RuneCountInString(w)
+	return strings.HasSuffix(w, "ته") && n >= 4 || (strings.HasSuffix(w, "تها") || strings.HasSuffix(w, "تهم")) && n >= 5
 }
 
 // expertTitles are the titles whose holder's field follows with في (خبير
@@ -441,6 +451,9 @@ func readPhraseAt(text string, ws []word, i, limit int, names map[string]int, ap
 		}
 		if k > j && (w == "ب" || endsName(w)) {
 			break
+		}
+		if k > j && possessed(text[ws[k].start:ws[k].end]) && (names == nil || names[ws[k-1].key+" "+w] < 2) {
+			break // بوفون رسالته: a noun with its owner's pronoun ends the name, unless the pair recurs (ألبنا مارواها)
 		}
 		if verbLike(w) && !recurringName(w, names) && !isCountry(w) || (k > j && strings.HasPrefix(w, "و") && names[ws[k-1].key+" "+w] < 2) {
 			break // يوقعان، تعهدا; وكيم: a verb or a second conjunct, not the name
