@@ -102,7 +102,14 @@ func Key(s string) string {
 	// them, and a key must not change when keyed again.
 	s = norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD"))
 	s = strings.ReplaceAll(s, "\uFDFC", "ريال")
-	return mapCollapse(norm.NFKC.String(s), foldRune)
+	k := mapCollapse(norm.NFKC.String(s), foldRune)
+	if !norm.NFC.IsNormalString(k) {
+		// A dropped mark stood between two runes that compose (Hangul
+		// jamo around a halfwidth sound mark): compose them, so that a
+		// key keyed again is the same key.
+		k = norm.NFC.String(k)
+	}
+	return k
 }
 
 // Fold is the fast per-rune half of Key, without the NFC and NFKC passes:
