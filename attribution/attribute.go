@@ -365,13 +365,32 @@ func (at *attributor) titledBefore(b int) bool {
 	}
 	// "وعاد البرتغالي جوزيه مورينيو"، "نجم ليفربول المصري محمد صلاح": a
 	// nationality stands for a title, unless a verbal noun follows it (أعلن
-	// جهاز الأمن الأوكراني استهداف كييف: an object, not a name).
-	if nisbaLike(strings.TrimPrefix(at.ws[b-1].key, "و")) && !masdarLike(at.ws[b].key) {
+	// جهاز الأمن الأوكراني استهداف كييف) or it is the adjective of a noun
+	// that is no title (استهدف الجيش الإسرائيلي منزل هنية): then an object
+	// follows, not a name.
+	if nisbaLike(strings.TrimPrefix(at.ws[b-1].key, "و")) && !masdarLike(at.ws[b].key) && !at.adjectiveOf(b-1) {
 		return true
 	}
 	for j := b - 1; j >= 0 && j >= b-3; j-- {
 		if in(titleSet, at.ws[j].key) {
 			return true
+		}
+	}
+	return false
+}
+
+// adjectiveOf reports whether the nisba at word i qualifies a body named
+// before it (الجيش الإسرائيلي، الحكومة المصرية، جهاز الأمن الأوكراني): a
+// body acts on an object, which follows; a person's nationality (المدرب
+// البرتغالي، السيناتور الجمهوري) is followed by the person's name.
+func (at *attributor) adjectiveOf(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		w := at.ws[j].key
+		if in(institutionSet, w) {
+			return true
+		}
+		if !(strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "وال")) || at.fact(w).title {
+			return false
 		}
 	}
 	return false
@@ -1044,6 +1063,27 @@ func (at *attributor) speaks(res *attribution, p phrase, g gender) bool {
 	return true
 }
 
+// kanaBefore returns the كان nearest before word q (its قد) in the
+// sentence starting at lo, or -1 when there is none, or when قد belongs
+// to a relative clause: a relative pronoun right before it (وهو الذي قد
+// قال) or right before that كان (… السفير الذي كان قد قال إن). A relative
+// clause between كان's subject and قد (وكان العبادي الذي حل ائتلافه
+// ثالثا قد قال) is looked past.
+func (at *attributor) kanaBefore(lo, q int) int {
+	if q-1 >= lo && relativePronouns[at.ws[q-1].key] {
+		return -1
+	}
+	for j := q - 1; j >= lo; j-- {
+		if kana[at.ws[j].key] {
+			if j > lo && relativePronouns[at.ws[j-1].key] {
+				return -1
+			}
+			return j
+		}
+	}
+	return -1
+}
+
 // qaalaForms are the forms of قال, the one verb that "فيه" may separate
 // from its subject (مقال قال فيه جونسون).
 var qaalaForms = set([]string{"قال", "قالت", "يقول", "تقول"})
@@ -1231,9 +1271,11 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 	}
 	// "وكان زعيم المعارضة كريم ناصر، الذي …، قد وصف الخطة بأنها «…»":
 	// the subject of كان … قد, however far before the verb.
-	if c-1 > lo && at.ws[c-1].key == qad && kana[at.ws[lo].key] {
-		if p := at.phrase(lo+1, c-1); !p.empty() && at.speaks(&res, p, g) {
-			return res
+	if c-1 > lo && at.ws[c-1].key == qad {
+		if k := at.kanaBefore(lo, c-1); k >= 0 {
+			if p := at.phrase(k+1, c-1); !p.empty() && at.speaks(&res, p, g) {
+				return res
+			}
 		}
 	}
 	// A verb: VSO (قال الوزير …), else SVO (الوزير قال …), else its

@@ -149,26 +149,36 @@ func words(text string) []word {
 var blessings = map[string]bool{}
 
 func init() {
-	for _, w := range []string{"حفظه", "حفظها", "حفظهم", "يحفظه", "يحفظها", "رعاه", "رعاها", "يرعاه", "يرعاها",
-		"أيده", "أيدها", "رحمه", "رحمها", "يرحمه", "يرحمها", "سلمه", "سلمها"} {
+	for _, w := range []string{"حفظه", "حفظها", "حفظهم", "حفظهما", "يحفظه", "يحفظها", "رعاه", "رعاها", "رعاهم",
+		"يرعاه", "يرعاها", "أيده", "أيدها", "رحمه", "رحمها", "رحمهم", "رحمهما", "يرحمه", "يرحمها", "سلمه", "سلمها"} {
 		blessings[quotes.Fold(w)] = true
 	}
 }
 
-// dropBlessings removes the blessing formulas from ws, with the comma
-// that closes one set off by commas, so that a name reads on to what
-// follows it.
+// dropBlessings replaces each blessing formula of ws (with تعالى after
+// it) by a comma, so that a name ends before it: names are cut from the
+// raw text, so a name read on past a dropped formula would bring it back.
+// A formula already set off by a comma leaves no second one.
 func dropBlessings(text string, ws []word) []word {
-	allah := quotes.Fold("الله")
+	allah, taala := quotes.Fold("الله"), quotes.Fold("تعالى")
 	out := ws[:0]
 	for i := 0; i < len(ws); i++ {
 		// رحمة الله with a tāʾ marbūṭa is a name (رحمة الله يوسف زائي):
 		// folding makes it look like the formula رحمه الله.
 		if blessings[ws[i].key] && !strings.HasSuffix(text[ws[i].start:ws[i].end], "ة") &&
 			i+1 < len(ws) && strings.Trim(ws[i+1].key, "-") == allah {
-			i++ // the formula
-			if len(out) > 0 && out[len(out)-1].key == "," && i+1 < len(ws) && ws[i+1].key == "," {
-				i++ // its closing comma
+			start := ws[i].start
+			i++
+			if i+1 < len(ws) && ws[i+1].key == taala {
+				i++
+			}
+			end := ws[i].end
+			if i+1 < len(ws) && ws[i+1].key == "," {
+				i++ // its closing comma stands for it
+				end = ws[i].end
+			}
+			if len(out) == 0 || out[len(out)-1].key != "," {
+				out = append(out, word{start, end, ","})
 			}
 			continue
 		}

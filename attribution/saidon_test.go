@@ -130,10 +130,11 @@ func TestClassifyRuneAgreesWithUnicode(t *testing.T) {
 
 func TestDropBlessings(t *testing.T) {
 	tests := []struct{ name, text, want string }{
-		{"between dashes", "الأمير سامي -حفظه الله- قال", "الامير سامي قال"},
+		{"between dashes", "الأمير سامي -حفظه الله- قال", "الامير سامي , قال"},
 		{"between commas, one comma kept", "نائب الرئيس، رعاه الله، أكد", "ناب الريس , اكد"},
 		{"رحمة الله with tāʾ marbūṭa is a name", "قال رحمة الله يوسف", "قال رحمه الله يوسف"},
-		{"a formula at the end", "الوزير رحمه الله", "الوزير"},
+		{"a formula at the end", "الوزير رحمه الله", "الوزير ,"},
+		{"with تعالى", "الشيخ محمد رحمه الله تعالى قال", "الشيخ محمد , قال"},
 		{"the verb alone is kept", "حفظه النظام", "حفظه النظام"},
 	}
 	for _, tt := range tests {

@@ -148,6 +148,20 @@ func verbLike(w string) bool {
 		strings.HasSuffix(w, "ا") && n <= 5 // تعهدا، not توميهيسا
 }
 
+// nameEndsAt reports whether the phrase ends at word k: the limit, a stop,
+// a comma or colon, a mark, or a reporting verb (حسن شحاته قال).
+func nameEndsAt(ws []word, k, limit int) bool {
+	if k >= limit {
+		return true
+	}
+	switch w := ws[k].key; w {
+	case ".", ",", ":", "\"":
+		return true
+	default:
+		return isCueVerb(w)
+	}
+}
+
 // possessed reports whether raw word w ends in a possessive pronoun after
 // the tāʾ of a feminine noun (رسالته، زوجتها، حكومتهم): a noun with its
 // owner, never a name word. The raw text keeps ة apart from ه (شحاتة is
@@ -452,8 +466,12 @@ func readPhraseAt(text string, ws []word, i, limit int, names map[string]int, ap
 		if k > j && (w == "ب" || endsName(w)) {
 			break
 		}
-		if k > j && possessed(text[ws[k].start:ws[k].end]) && (names == nil || names[ws[k-1].key+" "+w] < 2) {
-			break // بوفون رسالته: a noun with its owner's pronoun ends the name, unless the pair recurs (ألبنا مارواها)
+		if k > j && possessed(text[ws[k].start:ws[k].end]) && (names == nil || names[ws[k-1].key+" "+w] < 2) && !nameEndsAt(ws, k+1, limit) {
+			// بوفون رسالته على تويتر: a noun with its owner's pronoun,
+			// its complement after it, ends the name; unless the pair
+			// recurs (ألبنا مارواها) or the word itself ends the phrase
+			// (وقال المدرب حسن شحاته: «…»).
+			break
 		}
 		if verbLike(w) && !recurringName(w, names) && !isCountry(w) || (k > j && strings.HasPrefix(w, "و") && names[ws[k-1].key+" "+w] < 2) {
 			break // يوقعان، تعهدا; وكيم: a verb or a second conjunct, not the name

@@ -103,13 +103,25 @@ func Key(s string) string {
 	s = norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD"))
 	s = strings.ReplaceAll(s, "\uFDFC", "ريال")
 	k := mapCollapse(norm.NFKC.String(s), foldRune)
-	if !norm.NFC.IsNormalString(k) {
+	if !arabicOrASCII(k) && !norm.NFC.IsNormalString(k) {
 		// A dropped mark stood between two runes that compose (Hangul
 		// jamo around a halfwidth sound mark): compose them, so that a
 		// key keyed again is the same key.
 		k = norm.NFC.String(k)
 	}
 	return k
+}
+
+// arabicOrASCII reports whether s holds only ASCII and the Arabic block:
+// with every mark dropped, nothing there composes, so a key of such runes
+// is in NFC already.
+func arabicOrASCII(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && (r < 0x0600 || r > 0x06FF) {
+			return false
+		}
+	}
+	return true
 }
 
 // Fold is the fast per-rune half of Key, without the NFC and NFKC passes:

@@ -180,9 +180,14 @@ func (w *writer) metaFor(r *attribution.Record) (*recordMeta, error) {
 // first of which the run has left behind for good, and the shared fields
 // of the articles took twice the pages they need (48% full). Keys in no
 // order, for which halves are right, keep the default.
+//
+// The run must also come after the keys already stored: a batch whose keys
+// rise but fall among stored ones (a crawl filling gaps) would split full
+// pages into a full one and a nearly empty one.
 type appendCheck struct {
 	prev         []byte // the key put before
 	n, ascending int    // keys put after the first, and those above the key before
+	among        bool   // the first key fell at or before the last key stored
 }
 
 func (a *appendCheck) put(b *bolt.Bucket, k, v []byte) error {
@@ -191,12 +196,14 @@ func (a *appendCheck) put(b *bolt.Bucket, k, v []byte) error {
 		if bytes.Compare(k, a.prev) > 0 {
 			a.ascending++
 		}
+	} else if last, _ := b.Cursor().Last(); last != nil && bytes.Compare(k, last) <= 0 {
+		a.among = true
 	}
 	a.prev = k
 	if err := b.Put(k, v); err != nil {
 		return err
 	}
-	if a.ascending*10 >= a.n*9 {
+	if !a.among && a.ascending*10 >= a.n*9 {
 		b.FillPercent = 1
 	} else {
 		b.FillPercent = bolt.DefaultFillPercent

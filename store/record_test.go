@@ -125,16 +125,21 @@ func TestSchema1FileIsReadAndUpgraded(t *testing.T) {
 // TestSharedFieldsPagesFilledInOrder ingests articles whose ids come in
 // order, batch after batch: the pages of their shared fields are filled
 // up, not left half empty by bbolt's default split. Ids in no order keep
-// the default and are all stored.
+// the default and are all stored, and so do batches that rise but fall
+// among the ids stored before.
 func TestSharedFieldsPagesFilledInOrder(t *testing.T) {
-	for _, ordered := range []bool{true, false} {
+	for _, order := range []string{"ordered", "random", "interleaved"} {
+		ordered := order == "ordered"
 		db := mustOpen(t)
 		for b := 0; b < 8; b++ {
 			var arts []Article
 			for i := 0; i < 256; i++ {
 				n := b*256 + i
-				if !ordered {
+				switch order {
+				case "random":
 					n = (n * 7919) % 2048
+				case "interleaved": // each batch rises, among the ids stored before
+					n = i*8 + b
 				}
 				id := fmt.Sprintf("site:article-%06d", n)
 				r := rec(id, "", "", "الأفق", quotes.Direct)
@@ -153,12 +158,15 @@ func TestSharedFieldsPagesFilledInOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 		used := float64(st.LeafInuse) / float64(st.LeafPageN*db.bolt.Info().PageSize)
-		t.Logf("ordered %v: %d keys in %d pages, %.0f%% used", ordered, st.KeyN, st.LeafPageN, 100*used)
+		t.Logf("%s: %d keys in %d pages, %.0f%% used", order, st.KeyN, st.LeafPageN, 100*used)
 		if st.KeyN != 2048 {
-			t.Errorf("ordered %v: %d articles' shared fields, want 2048", ordered, st.KeyN)
+			t.Errorf("%s: %d articles' shared fields, want 2048", order, st.KeyN)
 		}
 		if ordered && used < 0.85 {
 			t.Errorf("ids in order: pages %.0f%% used, want them filled up", 100*used)
+		}
+		if order == "interleaved" && used < 0.45 {
+			t.Errorf("batches rising among stored ids: pages %.0f%% used, want no worse than bbolt's halves", 100*used)
 		}
 	}
 }

@@ -42,7 +42,7 @@ ingest twice adds nothing. With --records, PATH holds quote records written by
 "isnad extract" (the map step of a cluster run) and they are loaded as they are.
 
 A progress line is shown on stderr when it is a terminal; a summary is printed at
-the end. Ctrl-C stops after the current batch; everything committed is kept.
+the end. Ctrl-C stops the reading and stores every article already read; everything committed is kept.
 Only one ingest may write a database at a time: a second one fails with exit 3.
 
 Examples:
