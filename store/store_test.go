@@ -372,3 +372,27 @@ func TestReAliasMovesTheQuotes(t *testing.T) {
 		t.Errorf("the first canonical keeps only its own quote: %+v", ss)
 	}
 }
+
+// TestSurnameJoinsTheCanonicalSpeakerAfterAnAlias ingests a full name,
+// then its surname alone in later batches, before and after an alias
+// renames the speaker: every quote ends with the canonical speaker.
+func TestSurnameJoinsTheCanonicalSpeakerAfterAnAlias(t *testing.T) {
+	db := mustOpen(t)
+	ingest := func(h, q, speaker string) {
+		t.Helper()
+		if _, err := db.Ingest(ctx, []Article{art(h, rec(q, speaker, "2025-01-0"+q[1:], "الأفق", quotes.Direct))}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ingest("h1", "q1", "سامر الحداد")
+	ingest("h2", "q2", "الحداد") // joins سامر الحداد, whose name the writer now keeps
+	ck, err := db.AddAlias(ctx, "سامر يوسف الحداد", "سامر الحداد")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingest("h3", "q3", "الحداد")
+	if got := ids(t, db, Query{Speakers: []string{ck}}); fmt.Sprint(got) != "[q1 q2 q3]" {
+		ss, _ := db.FindSpeakers(ctx, "الحداد")
+		t.Errorf("quotes of the canonical speaker %v, speakers %+v", got, ss)
+	}
+}
