@@ -179,7 +179,8 @@ const rareWords = 6
 // same speaker, one unknown, or two that are not both named people when
 // the versions are close to whole copies. Quotes an article gives side by
 // side join as parts of one statement (joinNeighbours), and each article's
-// parts make one version. The result does not depend on the order of recs. It checks ctx between quotes.
+// parts make one version. The result does not depend on the order of
+// recs. It checks ctx between quotes.
 func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Report, error) {
 	if opts.MinOutlets <= 0 {
 		opts.MinOutlets = 2
