@@ -954,10 +954,10 @@ func (at *attributor) find(q quotes.Quote) attribution {
 			}
 		}
 	}
-	// A cue after the quote: «…»، قال فلان / بحسب فلان.
+	// A cue after the quote: «…»، قال فلان / بحسب فلان / هكذا اختتم فلان.
 	for c := ei; c < hi && c < ei+3; c++ {
 		w := at.ws[c].key
-		if w == "," {
+		if w == "," || w == hakadha {
 			continue
 		}
 		if kind, g, ok := cueAt(w); ok && (kind == cueVerb || kind == cueAttributor) {
@@ -1087,6 +1087,9 @@ func (at *attributor) kanaBefore(lo, q int) int {
 // qaalaForms are the forms of قال, the one verb that "فيه" may separate
 // from its subject (مقال قال فيه جونسون).
 var qaalaForms = set([]string{"قال", "قالت", "يقول", "تقول"})
+
+// hakadha is هكذا, "thus", between a quote and the verb that reports it.
+var hakadha = quotes.Fold("هكذا")
 
 // qad is the particle قد of a pluperfect (وكان … قد قال).
 var qad = quotes.Fold("قد")
