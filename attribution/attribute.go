@@ -1091,9 +1091,6 @@ var qaalaForms = set([]string{"قال", "قالت", "يقول", "تقول"})
 // hakadha is هكذا, "thus", between a quote and the verb that reports it.
 var hakadha = quotes.Fold("هكذا")
 
-// qad is the particle قد of a pluperfect (وكان … قد قال).
-var qad = quotes.Fold("قد")
-
 // byQuoting are "by saying" after a verb and its subject (وعلق فلان
 // بقوله، وقال فلان بالقول).
 var byQuoting = set([]string{"بالقول", "بقوله", "بقولها"})
@@ -1274,7 +1271,7 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 	}
 	// "وكان زعيم المعارضة كريم ناصر، الذي …، قد وصف الخطة بأنها «…»":
 	// the subject of كان … قد, however far before the verb.
-	if c-1 > lo && at.ws[c-1].key == qad {
+	if c-1 > lo && at.ws[c-1].key == qadWord {
 		if k := at.kanaBefore(lo, c-1); k >= 0 {
 			if p := at.phrase(k+1, c-1); !p.empty() && at.speaks(&res, p, g) {
 				return res
@@ -1502,7 +1499,7 @@ func (at *attributor) subjectWithin(lo, c, max int) phrase {
 		// Only an apposition joined by و (ومقرها جنيف) or the قد of a
 		// pluperfect (كان الحداد قد وصف) may stand between.
 		w := at.ws[p.next].key
-		if !(strings.HasPrefix(w, "و") && c-p.next <= 2 || w == quotes.Fold("قد") && c-p.next == 1) {
+		if !(strings.HasPrefix(w, "و") && c-p.next <= 2 || w == qadWord && c-p.next == 1) {
 			return phrase{start: -1}
 		}
 	}
@@ -1598,7 +1595,7 @@ func (at *attributor) earlierStatement(lo, c int) bool {
 		switch at.ws[j].key {
 		case quotes.Fold("وكان"), quotes.Fold("كان"), quotes.Fold("وكانت"), quotes.Fold("كانت"):
 			kana = true
-		case quotes.Fold("قد"):
+		case qadWord:
 			qad = kana
 		case quotes.Fold("سبق"):
 			return true
