@@ -204,7 +204,7 @@ func classifyRune(r rune) (letterOrDigit, mark bool) {
 	if unicode.Is(unicode.Mn, r) {
 		return false, true
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == 'ـ', false
+	return unicode.IsLetter(r) || unicode.IsDigit(r), false
 }
 
 // oneLetter reports whether key is a single letter (د، م), not a mark.

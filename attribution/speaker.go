@@ -64,7 +64,7 @@ func cueAt(w string) (cueKind, gender, bool) {
 	return 0, 0, false
 }
 
-// commentVerbs report a comment (وعلق النائب على ذلك: «…»). They are cues
+// commentSet holds the verbs that report a comment (وعلق النائب على ذلك: «…»). They are cues
 // for finding the speaker only: the kind classifier does not count them as
 // speech, because علق in the news is as often "suspended" (علقت الحكومة
 // العمل باتفاقية "…"), which names what was suspended.
