@@ -137,3 +137,57 @@ func Generic(name string) bool {
 	first := bare(toks[0])
 	return descriptorHeads[first] || statementNouns[first] || (len(toks) == 1 && (in(titleSet, toks[0]) || in(institutionSet, toks[0]) || in(roleNounSet, toks[0])))
 }
+
+// OneVoice reports whether two speakers are a country, or its capital
+// standing for its government, and a body of that country named with the
+// country's adjective: كوريا الشمالية and وكالة الأنباء الكورية الشمالية,
+// موسكو and الخارجية الروسية. Outlets credit one statement to either. The
+// country is given bare (كوريا، روسيا، الصين) and one or two words long;
+// the body has more words and carries the adjective (الكورية، الروسي،
+// الصينية). People are never one voice with a country.
+func OneVoice(a, b string) bool {
+	return voiceOf(a, b) || voiceOf(b, a)
+}
+
+// voiceOf is OneVoice with a the country and b the body.
+func voiceOf(country, body string) bool {
+	ct, bt := foldTokens(cleanName(country)), foldTokens(cleanName(body))
+	if len(ct) == 0 || len(ct) > 2 || len(bt) <= len(ct) || LooksLikePerson(body) {
+		return false
+	}
+	if !nisbaLike(ct[0]) && !strings.HasSuffix(ct[0], "يه") && adjectiveRun(ct, bt) {
+		return true // not itself an adjective (الخارجية): a country
+	}
+	for _, c := range capitals[bare(strings.Join(ct, " "))] {
+		if adjectiveRun(foldTokens(c), bt) {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveRun reports whether the words of country f stand in a row in
+// body b, its first word turned into the adjective (كوريا → الكورية).
+func adjectiveRun(f, b []string) bool {
+	stems := make([]string, len(f))
+	for i, w := range f {
+		stems[i] = roleStem(w)
+	}
+	for i := 0; i+len(f) <= len(b); i++ {
+		first := b[i]
+		if !strings.HasSuffix(first, "ي") && !strings.HasSuffix(first, "يه") {
+			continue
+		}
+		ok := true
+		for j, s := range stems {
+			if roleStem(b[i+j]) != s {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}

@@ -45,6 +45,33 @@ func TestSameSpeaker(t *testing.T) {
 	}
 }
 
+func TestOneVoice(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		want       bool
+	}{
+		{"a country and a body with its adjective", "كوريا الجنوبية", "وزارة الدفاع الكورية الجنوبية", true},
+		{"either order", "وزارة الخارجية الفرنسية", "فرنسا", true},
+		{"a country with the article", "الصين", "وزارة التجارة الصينية", true},
+		{"a capital for its government", "باريس", "الرئاسة الفرنسية", true},
+		{"a capital of two words", "بيونغ يانغ", "وكالة الأنباء الكورية الشمالية", true},
+		{"another country's body", "فرنسا", "الحكومة الألمانية", false},
+		{"the other Korea", "كوريا الشمالية", "وزارة الدفاع الكورية الجنوبية", false},
+		{"a person is not a country's voice", "روسيا", "سيرغي لافروف", false},
+		{"a body's own word is not a country", "الخارجية", "وزارة الخارجية الروسية", false},
+		{"the country Mali is not finance", "مالي", "وزارة المالية", false},
+		{"the country's name inside a body is not its adjective", "روسيا", "السفارة في روسيا", false},
+		{"the same name", "روسيا", "روسيا", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := OneVoice(tt.a, tt.b); got != tt.want {
+				t.Errorf("OneVoice(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}
+
 func FuzzSpeakerKey(f *testing.F) {
 	for _, s := range []string{"سيرغي لافروف", "عبد الله", "#x_y", "ال"} {
 		f.Add(s)

@@ -176,8 +176,9 @@ const rareWords = 6
 // quote, never from all pairs. A pair is kept when the words overlap
 // enough (most of the shorter quote is in the longer one), the quotes were
 // said, or both published, within the window, and the speakers agree: the
-// same speaker, one unknown, or two that are not both named people when
-// the versions are close to whole copies. Quotes an article gives side by
+// same speaker, one unknown, a country or its capital and a body of that
+// country (attribution.OneVoice), or two that are not both named people
+// when the versions are close to whole copies. Quotes an article gives side by
 // side join as parts of one statement (joinNeighbours), and each article's
 // parts make one version. The result does not depend on the order of
 // recs. It checks ctx between quotes.
@@ -360,7 +361,7 @@ func related(a, b *item, window int) bool {
 	short := min(len(a.ws), len(b.ws))
 	long := max(len(a.ws), len(b.ws))
 	same := func() bool {
-		return a.skey != "" && (a.skey == b.skey || attribution.SameSpeaker(deref(a.rec.Speaker), deref(b.rec.Speaker)) || firstNameOf(a, b) || firstNameOf(b, a))
+		return a.skey != "" && (a.skey == b.skey || attribution.SameSpeaker(deref(a.rec.Speaker), deref(b.rec.Speaker)) || firstNameOf(a, b) || firstNameOf(b, a) || attribution.OneVoice(deref(a.rec.Speaker), deref(b.rec.Speaker)))
 	}
 	if short < minWords {
 		// A word or two quoted from a statement (partial quotes) joins a
@@ -490,10 +491,10 @@ func joinNeighbours(items []*item, uf *unionFind) {
 			// A single word goes with the nearer of its neighbours that
 			// is a whole clause.
 			best, bestGap := -1, wordGap+1
-			if g := gap(x); g >= 0 && g < bestGap && len(items[list[x-1]].ws) >= minWords {
+			if g := gap(x); g >= 0 && g < bestGap && len(items[list[x-1]].ws) >= minWords && oneAct(items[list[x-1]], it) {
 				best, bestGap = x-1, g
 			}
-			if g := gap(x + 1); g >= 0 && g < bestGap && len(items[list[x+1]].ws) >= minWords {
+			if g := gap(x + 1); g >= 0 && g < bestGap && len(items[list[x+1]].ws) >= minWords && oneAct(it, items[list[x+1]]) {
 				best = x + 1
 			}
 			if best >= 0 {
@@ -501,6 +502,38 @@ func joinNeighbours(items []*item, uf *unionFind) {
 			}
 		}
 	}
+}
+
+// oneAct reports whether the quote b, which follows a, belongs to a's act
+// of reporting: it is credited to the same reporting word, or to a
+// "saying" participle that carries a's verb on (وأشار إلى "…" … قائلا
+// "…"). A word after a passage under a reporting word of its own is
+// another statement («…»، لافتة إلى رغبته "الثابتة»).
+func oneAct(a, b *item) bool {
+	ca, cb := cueKey(a), cueKey(b)
+	return ca == "" || cb == "" || ca == cb || sayingHal[cb]
+}
+
+// sayingHal are the participles of قال that continue the verb before them.
+var sayingHal = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"قائلا", "قائلة", "قائلين", "قائلتين", "قائلات"} {
+		sayingHal[quotes.Fold(w)] = true
+	}
+}
+
+// cueKey is the folded reporting word of a quote without its conjunction,
+// "" when it has none.
+func cueKey(it *item) string {
+	k := quotes.Fold(deref(it.rec.Cue))
+	if r, ok := strings.CutPrefix(k, "و"); ok && len(r) > 2*len("و") {
+		k = r
+	}
+	if r, ok := strings.CutPrefix(k, "ف"); ok && len(r) > 2*len("ف") {
+		k = r
+	}
+	return k
 }
 
 // wordOfSpeech reports whether a one-word quote can be a word taken from

@@ -358,6 +358,19 @@ func sideBySide(speakerOne, one, speakerTwo, two, between string) []attribution.
 	}
 }
 
+// cued gives the quotes of sideBySide their reporting words: one to the
+// first quote and its copy, two to the second and its copy.
+func cued(recs []attribution.Record, one, two string) []attribution.Record {
+	for i := range recs {
+		if recs[i].ID == "a1" || recs[i].ID == "b1" {
+			recs[i].Cue = sp(one)
+		} else {
+			recs[i].Cue = sp(two)
+		}
+	}
+	return recs
+}
+
 func TestNeighboursInOneArticle(t *testing.T) {
 	first := "نعتقد أن الاتفاق سيصمد أمام كل الضغوط"
 	second := "ويجب أن نحميه بسرعة من كل تراجع"
@@ -380,6 +393,14 @@ func TestNeighboursInOneArticle(t *testing.T) {
 			sideBySide(samer, "33", samer, second, "» عاما، قائلا: «"), apart},
 		{"the speaker's own name in marks is not a word of the passage",
 			sideBySide(samer, "الحداد", samer, second, "» قائلا: «"), apart},
+		{"a word after a passage under a reporting verb of its own is another statement",
+			cued(sideBySide(samer, first, samer, "الراسخة", "»، مشيرا إلى رغبته «"), "وقال", "مشيرا"), apart},
+		{"a word after a passage under the same verb is a word of it",
+			cued(sideBySide(samer, first, samer, "حتما", "» و«"), "وقال", "وقال"), joined},
+		{"a word before a passage that a saying participle carries on is a word of it",
+			cued(sideBySide(samer, "سيصمد", samer, second, "» أمام الضغوط، قائلا: «"), "وأكد", "قائلا"), joined},
+		{"a word before a passage under another verb is another statement",
+			cued(sideBySide(samer, "سيصمد", samer, second, "» أمام الضغوط، وأضاف «"), "وأكد", "وأضاف"), apart},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -413,6 +434,36 @@ func TestFirstNameAgreesWithFullName(t *testing.T) {
 		{"another first name is another person", "فيكتوريا", "يوليا سكريبال", 0},
 		{"a surname alone is matched as before", "سكريبال", "يوليا سكريبال", 1},
 		{"a first name does not match a body", "يوليا", "وزارة الخارجية", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recs := []attribution.Record{
+				rec("a1", "A", "الأفق", "2025-03-12", tt.speaker, phrase),
+				rec("b1", "B", "الرصيف", "2025-03-12", tt.another, long),
+			}
+			rep, err := Compare(context.Background(), recs, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Statements) != tt.want {
+				t.Errorf("%d statements, want %d", len(rep.Statements), tt.want)
+			}
+		})
+	}
+}
+
+func TestCountryAndItsBodiesAreOneVoice(t *testing.T) {
+	long := "لن نقبل بأي تسوية تمس حقوق الصيادين في المياه الإقليمية مهما طال التفاوض"
+	phrase := "حقوق الصيادين في المياه الإقليمية"
+	tests := []struct {
+		name             string
+		speaker, another string
+		want             int // statements
+	}{
+		{"a country and its ministry", "اليابان", "وزارة الخارجية اليابانية", 1},
+		{"a capital and its government's agency", "طوكيو", "وكالة الأنباء اليابانية", 1},
+		{"a country and another country's ministry", "اليابان", "وزارة الخارجية الصينية", 0},
+		{"a country and a person", "اليابان", "شينزو آبي", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
