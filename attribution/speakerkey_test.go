@@ -1,6 +1,9 @@
 package attribution
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSpeakerKey(t *testing.T) {
 	same := []struct{ name, a, b string }{
@@ -73,7 +76,7 @@ func TestOneVoice(t *testing.T) {
 }
 
 func FuzzSpeakerKey(f *testing.F) {
-	for _, s := range []string{"سيرغي لافروف", "عبد الله", "#x_y", "ال"} {
+	for _, s := range []string{"سيرغي لافروف", "عبد الله", "#x_y", "ال", "موسكو|الخارجية الروسية"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -82,6 +85,15 @@ func FuzzSpeakerKey(f *testing.F) {
 		}
 		if SpeakerKey(s) != "" && !SameSpeaker(s, s) {
 			t.Fatalf("a name is not the same speaker as itself: %q", s)
+		}
+		// Two speakers split at "|": OneVoice is symmetric, and nobody is
+		// a country and its own body at once.
+		a, b, _ := strings.Cut(s, "|")
+		if OneVoice(a, b) != OneVoice(b, a) {
+			t.Fatalf("OneVoice(%q, %q) is not symmetric", a, b)
+		}
+		if OneVoice(a, a) {
+			t.Fatalf("%q is one voice with itself", a)
 		}
 	})
 }
