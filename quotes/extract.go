@@ -73,6 +73,7 @@ func Extract(text string) []Quote {
 			}
 			rest := firstTokens(text[after:end], 3)
 			c.afterColon = len(rest) > 0 && rest[0] == ":"
+			c.subjectOf = subjectFollows(rest)
 			if lastAfter >= 0 && lastAfter <= sp.open && sp.open-lastAfter <= 16 {
 				if between := tokenize(nil, text[lastAfter:sp.open]); len(between) <= 2 && allConjunctions(between) {
 					c.joined = lastKind

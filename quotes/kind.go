@@ -15,6 +15,7 @@ type context struct {
 	toks        []string // folded tokens of the span's sentence before the opening mark
 	afterSpeech bool     // a reporting word follows the closing mark ("…"، قال)
 	afterColon  bool     // a colon follows the closing mark: the span names a source (لـ"سبق": "…")
+	subjectOf   bool     // a complementizer or "in a statement" follows: the span is who spoke (صرحت "الشركة" في بيان أن)
 	paraStart   bool     // the opening mark starts its paragraph
 	joined      Kind     // kind of the quote just before when only a conjunction separates them
 }
@@ -143,7 +144,8 @@ func firstTokens(s string, n int) []string {
 //  1. a span that is a known platform or agency name, or a short span
 //     followed by a colon (the outlet in لـ"سبق": "…"), is a name;
 //  2. a naming noun or verb just before the span (برنامج، صحيفة، مشروع،
-//     بعنوان، تطلق على نفسها) makes it a name; for spans of five words or
+//     بعنوان، تطلق على نفسها), or a noun of a named place or thing right
+//     before it without the article (ملعب، صاروخ، عقار), makes it a name; for spans of five words or
 //     more only when it stands right before the span, and not when it is
 //     كلمة after a preposition (وقال في كلمة "…": in a speech) or carries
 //     the article in a sentence that reports (وقالت الوكالة "…"، قال في
@@ -153,7 +155,9 @@ func firstTokens(s string, n int) []string {
 //     sentence just before the span make it direct speech; so does a bare
 //     complementizer (إن / أن) when the span is more than two words, or one
 //     carrying a pronoun (أنه) when the span is a clause of nine words or
-//     more; an evaluative verb (وصف، اعتبر، دعا) makes it partial;
+//     more; an evaluative verb (وصف، اعتبر، دعا) makes it partial; but a
+//     short span between a reporting verb and a complementizer or "in a
+//     statement" is the verb's subject, a name (صرحت "الشركة" في بيان أن);
 //  4. a span joined by a conjunction to a quote before it shares its kind;
 //  5. after a reporting verb earlier in the sentence the span is speech:
 //     direct when it is a clause of its own (it opens with إن / أن, or it
@@ -180,6 +184,9 @@ func classify(content string, c context, prev Kind) Kind {
 		last = toks[len(toks)-1]
 	}
 	lastClass := classOf(last)
+	if lastClass == wordPlain && namesThing(last) {
+		lastClass = wordNaming
+	}
 	// 2. naming noun or verb before the span; but a clause after "a
 	// speech" (في كلمة) or after a definite noun (وقالت الوكالة، في
 	// التلفزيون) is speech: a name follows an indefinite head.
@@ -225,6 +232,9 @@ func classify(content string, c context, prev Kind) Kind {
 	opensClause := startsWithComplementizer(content)
 	switch lastClass {
 	case wordSpeech:
+		if words <= 3 && c.subjectOf {
+			return Other // the subject in marks: أعلنت "الشركة" أن …
+		}
 		if words >= 2 {
 			return Direct
 		}
@@ -292,6 +302,19 @@ func classify(content string, c context, prev Kind) Kind {
 		return Partial
 	}
 	return Other
+}
+
+// subjectFollows reports whether the tokens after a span open what its
+// subject said: a complementizer (إن / أن / بأن) or a statement's venue
+// (في بيان، في تغريدة), so the span before them is the subject.
+func subjectFollows(rest []string) bool {
+	if len(rest) == 0 {
+		return false
+	}
+	if c := classOf(rest[0]); c == wordComplementizer || c == wordPronounComp {
+		return true
+	}
+	return len(rest) >= 2 && strings.TrimPrefix(rest[0], "و") == "في" && venueSet[rest[1]]
 }
 
 // transparent words are looked through when searching for a naming word

@@ -127,6 +127,22 @@ var namingWords = []string{
 	"تطلق", "يطلق", "أطلق", "أطلقت", "أطلقوا", "يطلقون", "سمى", "سمت", "سموه", "يسمونه", "تسميه", "لقب",
 }
 
+// venues are where a statement is made: "في بيان" after a span makes the
+// span the one who made it.
+var venues = []string{"بيان", "بيانها", "بيانه", "تغريدة", "تصريح", "تصريحات", "مؤتمر", "رسالة", "منشور"}
+
+// namedThings are places, grounds and things that carry names of their
+// own (ملعب "…"، عقار "…"، صاروخ "…"). They name only right before the
+// span and without the article: the definite noun is a word of the
+// sentence (إن الصواريخ "قادمة"، وصفت نشر القوات في الجزيرة "بغير
+// المبرر"), and so is one a few words back (أحد أهالي قرية ماتي الأكثر
+// تضررا "…").
+var namedThings = []string{
+	"ملعب", "استاد", "إستاد", "مرتفعات", "جبل", "جزيرة", "مطار", "ميناء", "مخيم", "قرية", "ثانوية",
+	"أقلية", "قبيلة", "طائفة", "عقار", "دواء", "لقاح", "فيروس", "صاروخ", "صواريخ", "طائرة", "طائرات",
+	"مقاتلة", "مقاتلات", "دبابة", "منظومة", "متحف", "مسجد", "كنيسة",
+}
+
 // personNaming are the naming verbs that name a person (رجل يدعى سامي):
 // a colon after the name opens what that person said.
 var personNaming = map[string]bool{Key("يدعى"): true, Key("تدعى"): true, Key("يسمى"): true, Key("تسمى"): true}
@@ -157,6 +173,8 @@ var (
 	nameSet     = map[string]bool{}
 	namingSet   = map[string]bool{}
 	conjSet     = map[string]bool{}
+	venueSet    = map[string]bool{}
+	thingSet    = map[string]bool{}
 )
 
 func init() {
@@ -176,6 +194,12 @@ func init() {
 	add(prepositions, wordPreposition)
 	for _, w := range namingWords {
 		namingSet[Key(w)] = true
+	}
+	for _, w := range namedThings {
+		thingSet[Key(w)] = true
+	}
+	for _, w := range venues {
+		venueSet[Key(w)] = true
 	}
 	for _, w := range knownNames {
 		nameSet[Key(w)] = true
@@ -221,6 +245,21 @@ func isNaming(tok string) bool {
 	}
 	for _, p := range namePrefixes {
 		if len(tok) > len(p)+2 && strings.HasPrefix(tok, p) && namingSet[tok[len(p):]] {
+			return true
+		}
+	}
+	return false
+}
+
+// namesThing reports whether tok is one of namedThings without the
+// article, with a و / ب / ل / ف prefix or without. ل before a word that
+// starts with ل is read as the article's (للقاح: of the vaccine).
+func namesThing(tok string) bool {
+	if thingSet[tok] {
+		return true
+	}
+	for _, p := range []string{"و", "ب", "ل", "ف"} {
+		if r, ok := strings.CutPrefix(tok, p); ok && thingSet[r] && !(p == "ل" && strings.HasPrefix(r, "ل")) {
 			return true
 		}
 	}
