@@ -195,6 +195,9 @@ func classify(content string, c context, prev Kind) Kind {
 	}
 	if words <= 4 && (lastClass == wordPlain || lastClass == wordPreposition) {
 		for i, seen := len(toks)-2, 0; i >= 0 && seen < 3; i-- {
+			if last == ":" && i < len(toks)-2 && saidBefore(toks) {
+				break // in a sentence that reports, only the word right before a colon names (بعنوان: "…"); لوكالة الأنباء: "…" is who heard it
+			}
 			cl := classOf(toks[i])
 			if cl == wordNaming {
 				if last == ":" && personNaming[strings.TrimPrefix(toks[i], "و")] {
