@@ -221,6 +221,12 @@ var descriptorHeads = set([]string{
 	"أهالي", "أهل", "مشجعون", "لاعبون", "طلاب", "معلمون", "متظاهرون", "محتجون",
 })
 
+// outletNouns head the name of an outlet: a statement made to one (قال
+// لوكالة …) is heard by it.
+var outletNouns = set([]string{
+	"وكالة", "قناة", "صحيفة", "جريدة", "مجلة", "موقع", "شبكة", "تلفزيون", "إذاعة", "راديو", "محطة", "منصة",
+})
+
 // mediumNouns name the channel of a statement, not its speaker (قال في
 // بيان، في تصريح، في كلمة): a description stops before "في" + one of them.
 var mediumNouns = set([]string{

@@ -110,6 +110,28 @@ var masculineTitles = set([]string{"داعية", "علامة", "خليفة", "ر
 // nameParticles keep a name going (محمد بن سلمان، أبو مازن، عبد الله، آل ثاني).
 var nameParticles = set([]string{"بن", "ابن", "بنت", "أبو", "أبي", "أم", "عبد", "آل", "ولد", "أيت", "دي", "فان", "دير", "ال"})
 
+// addressee reports whether folded word w is an agency or an outlet noun
+// with ل, "to": the outlet a statement was made to, not its speaker, when
+// it follows the verb (وقالت لقناة الغد إنها …) or a post already
+// complete (قال متحدث باسم الهيئة لوكالة فرانس برس). After a bare post it
+// is the post's genitive (المدير العام لقناة الأفق).
+func addressee(w string) bool {
+	r, ok := strings.CutPrefix(w, "ل")
+	return ok && !strings.HasPrefix(r, "ل") && (agencySet[r] || outletNouns[r])
+}
+
+// completePost reports whether the words of a post already hold its
+// complement: "in the name of" or "in" a body (متحدث باسم الهيئة، مسؤول في
+// الوزارة).
+func completePost(ws []word) bool {
+	for _, w := range ws {
+		if w.key == basimWord || w.key == fiWord {
+			return true
+		}
+	}
+	return false
+}
+
 // isStop reports whether word w ends a speaker phrase.
 func isStop(w string) bool {
 	if w == "" || w == "." || w == ":" || w == "," || w == "\"" {
@@ -285,7 +307,7 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 // comma ends it).
 func readPhraseAt(text string, ws []word, i, limit int, names map[string]int, apposition bool) phrase {
 	p := phrase{start: -1, next: i}
-	if i >= limit || isStop(ws[i].key) {
+	if i >= limit || isStop(ws[i].key) || addressee(ws[i].key) {
 		return p
 	}
 	roleFrom, roleTo := -1, -1
@@ -335,7 +357,7 @@ func readPhraseAt(text string, ws []word, i, limit int, names map[string]int, ap
 				j++ // an expert's field: خبير بريطاني في الذكاء الصناعي
 				continue
 			}
-			if isStop(w) {
+			if isStop(w) || addressee(w) && completePost(ws[roleFrom:j]) {
 				break
 			}
 			if w == basimWord && !spokesman(ws[roleFrom:j]) {
@@ -449,7 +471,7 @@ func readPhraseAt(text string, ws []word, i, limit int, names map[string]int, ap
 			break // سكان الجولان: a description, not a name
 		}
 		if isStop(w) || clauseJoint(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !(strings.HasPrefix(w, "لا") && (names["\x00"+w] >= 2 || k+1 >= limit || endsName(ws[k+1].key)))) ||
-			(k == j && (strings.HasPrefix(w, "لل") || w == "ب" || strings.HasPrefix(w, "بال"))) ||
+			(k == j && (strings.HasPrefix(w, "لل") || w == "ب" || strings.HasPrefix(w, "بال") || addressee(w))) ||
 			(k == j && strings.HasPrefix(w, "ب") && names != nil && names["\x00"+w] < 2 &&
 				!(k+1 < limit && !isStop(ws[k+1].key) && nameRunEnds(ws, k+1, limit))) {
 			break // بانتظام، بسبب: a preposition's object, not a name that recurs (بوتين)
