@@ -170,6 +170,29 @@ func verbLike(w string) bool {
 		strings.HasSuffix(w, "ا") && n <= 5 // تعهدا، not توميهيسا
 }
 
+// waSurname reports whether word k, which starts with و, is the surname
+// of the name that starts at word j rather than a second conjunct: it is
+// the name's second word, the phrase ends right after it, and the article
+// never gives the word without its و (أندرو ويتي الرئيس التنفيذي; but
+// ترامب وماكرون where ماكرون stands alone elsewhere). Neither word may be
+// a place or an outlet (فرنسا وإسبانيا، روحاني واشنطن، إذاعة وتلفزيون),
+// nor the second a noun with a pronoun (فور وصوله، أخطائهم وفضائحهم), a
+// word with و and hamza (وأثبت) or a short verb in ـت (وجهت).
+func waSurname(text string, ws []word, k, j, limit int, names map[string]int) bool {
+	w, first := ws[k].key, ws[j].key
+	n := utf8.RuneCountInString(w)
+	if k != j+1 || n < 4 || names["\x00"+w[len("و"):]] > 0 || !(k+1 >= limit || endsName(ws[k+1].key)) {
+		return false
+	}
+	raw := text[ws[k].start:ws[k].end]
+	if strings.HasPrefix(raw, "وأ") || strings.HasPrefix(raw, "وإ") || strings.HasPrefix(raw, "وآ") ||
+		strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "ها") || n == 4 && strings.HasSuffix(w, "ت") {
+		return false
+	}
+	place := func(w string) bool { return isCountry(w) || len(capitals[bare(w)]) > 0 }
+	return !place(w) && !place(w[len("و"):]) && !place(first) && !outletNouns[bare(first)] && !in(institutionSet, first)
+}
+
 // nameEndsAt reports whether the phrase ends at word k: the limit, a stop,
 // a comma or colon, a mark, or a reporting verb (حسن شحاته قال).
 func nameEndsAt(ws []word, k, limit int) bool {
@@ -495,7 +518,7 @@ func readPhraseAt(text string, ws []word, i, limit int, names map[string]int, ap
 			// (وقال المدرب حسن شحاته: «…»).
 			break
 		}
-		if verbLike(w) && !recurringName(w, names) && !isCountry(w) || (k > j && strings.HasPrefix(w, "و") && names[ws[k-1].key+" "+w] < 2) {
+		if verbLike(w) && !recurringName(w, names) && !isCountry(w) || (k > j && strings.HasPrefix(w, "و") && names[ws[k-1].key+" "+w] < 2 && !waSurname(text, ws, k, j, limit, names)) {
 			break // يوقعان، تعهدا; وكيم: a verb or a second conjunct, not the name
 		}
 		if k > j && (titleSet[bare(w)] || roleNounSet[bare(w)] || nisbas[w]) {
