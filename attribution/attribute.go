@@ -586,7 +586,10 @@ func (at *attributor) findFullName(name string) string {
 		}
 		if len(m) == 1 && at.same(w.key, first) && (i == 0 || !nameLike(at.ws[i-1].key) || strings.HasPrefix(at.ws[i-1].key, "ال")) {
 			p := at.phrase(i, len(at.ws))
-			if p.name != "" && p.role == "" && (p.next >= len(at.ws) || endsName(at.ws[p.next].key)) && !strings.Contains(p.name, " و") {
+			// A first name's fuller form ends at a mark, a title or a
+			// clause (يوليا سكريبال، التي …), not before a preposition:
+			// "ترامب اجتمع بعدها مع" is a surname, a verb and its adverb.
+			if p.name != "" && p.role == "" && (p.next >= len(at.ws) || endsName(at.ws[p.next].key) && !afterObject[at.ws[p.next].key]) && !strings.Contains(p.name, " و") {
 				cand := foldTokens(p.name)
 				if len(cand) > bestLen && len(cand) <= 4 && containsName(cand, m) {
 					best, bestLen = p.name, len(cand)

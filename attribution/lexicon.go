@@ -221,6 +221,10 @@ var descriptorHeads = set([]string{
 	"أهالي", "أهل", "مشجعون", "لاعبون", "طلاب", "معلمون", "متظاهرون", "محتجون",
 })
 
+// afterObject are the prepositions that follow a verb's subject or
+// object (اجتمع بعدها مع …، أثار انتقادات من …).
+var afterObject = set([]string{"في", "من", "على", "إلى", "عن", "بعد", "قبل", "مع", "حول", "خلال", "منذ", "ضد", "لدى", "نحو"})
+
 // outletNouns head the name of an outlet: a statement made to one (قال
 // لوكالة …) is heard by it.
 var outletNouns = set([]string{
