@@ -1299,6 +1299,11 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 			return res
 		}
 	}
+	if quotes.SayingWord(unprefixed(at.ws[c].key)) {
+		if p := at.reportedSubject(lo, c); !p.empty() && at.speaks(&res, p, g) {
+			return res
+		}
+	}
 	if e := at.embeddedSubject(lo, c, g); e != nil {
 		at.spoke(e, at.pos)
 		res.speaker, res.confidence = e, confCarried
@@ -1307,6 +1312,31 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 	res.speaker, res.confidence = at.carry(g, at.pos), confCarried
 	at.spoke(res.speaker, at.pos)
 	return res
+}
+
+// beforeVerb are the words after which أن opens a verb, not a subject
+// (قبل أن يستطرد، بعد أن أعلن).
+var beforeVerb = set([]string{"قبل", "بعد", "دون", "بدون", "من", "يجب", "يمكن", "لا بد"})
+
+// reportedSubject reads the subject that stands between a complementizer
+// and the saying verb at word c: in "وأفادت الوكالة أن نوفاك قال في
+// مؤتمر «…»" نوفاك speaks; the agency only relayed it. The phrase must
+// fill the words between, a few at most, and be a person, a post or a
+// body: "أن البيانات تؤكد «…»" has data, not a speaker.
+func (at *attributor) reportedSubject(lo, c int) phrase {
+	for j := c - 1; j >= lo && j >= c-6; j-- {
+		if complementizers[at.ws[j].key] {
+			if _, _, verb := cueAt(at.ws[j+1].key); verb || verbLike(at.ws[j+1].key) || j > lo && beforeVerb[at.ws[j-1].key] {
+				break // قبل أن يستطرد: أن before a verb, no subject
+			}
+			p := at.phrase(j+1, c)
+			if p.next == c && (p.name != "" || p.role != "" || p.inst != "" && in(institutionSet, at.ws[j+1].key)) {
+				return p
+			}
+			break
+		}
+	}
+	return phrase{start: -1}
 }
 
 // embeddedSubject reads the subject a verb with و at word c shares with
