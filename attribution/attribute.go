@@ -537,7 +537,7 @@ func (at *attributor) findFullName(name string) string {
 		}
 		if at.same(w.key, last) {
 			b := i
-			for b > 0 && i-b < 3 && nameLike(at.ws[b-1].key) && !isStop(at.ws[b-1].key) && !clauseJoint(at.ws[b-1].key) && !kinWords[at.ws[b-1].key] && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) &&
+			for b > 0 && i-b < 3 && nameLike(at.ws[b-1].key) && !isStop(at.ws[b-1].key) && !clauseJoint(at.ws[b-1].key) && !kinWords[at.ws[b-1].key] && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) && !bodyOf(at.ws[b-1].key) &&
 				!(strings.HasPrefix(at.ws[b-1].key, "و") && at.pairs[at.ws[b-1].key+" "+at.ws[b].key] < 2) &&
 				!(strings.HasPrefix(at.ws[b-1].key, "ب") && at.pairs["\x00"+at.ws[b-1].key] < 2 && !(b >= 2 && nameBoundary(at.ws[b-2].key))) &&
 				!(b >= 2 && at.constructTitle(b-2)) {

@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/isnad/isnad/quotes"
@@ -118,6 +119,28 @@ var nameParticles = set([]string{"بن", "ابن", "بنت", "أبو", "أبي",
 func addressee(w string) bool {
 	r, ok := strings.CutPrefix(w, "ل")
 	return ok && !strings.HasPrefix(r, "ل") && (agencySet[r] || outletNouns[r])
+}
+
+// laSurname reports whether word k, which starts with ل, is the last word
+// of a name (جون ليهي، ماري لوبان) rather than "to …" (بوتين لعباس، كيري
+// لصحافيين): the article gives the word as it is more than once (وقال
+// ليهي), it ends the phrase right there, it is not short (لنا، لهم), and
+// it is not an outlet, a body or a word with the article (لرويترز، لشركة،
+// للصحفيين).
+func laSurname(ws []word, k, limit int, names map[string]int) bool {
+	w := ws[k].key
+	return names["\x00"+w] >= 2 && utf8.RuneCountInString(w) >= 4 && !strings.HasPrefix(w, "لل") && !addressee(w) && !bodyOf(w) &&
+		!isCountry(w[len("ل"):]) && strings.IndexFunc(w, func(r rune) bool { return !unicode.Is(unicode.Arabic, r) }) < 0 &&
+		(k+1 >= limit || endsName(ws[k+1].key))
+}
+
+// bodyOf reports whether folded word w is ل and the head of a body's
+// name (لشركة، لوزارة، لمجلس): its genitive, the body's name, follows,
+// and no person's name runs through it (المدير التجاري لشركة إيرباص جون
+// ليهي).
+func bodyOf(w string) bool {
+	r, ok := strings.CutPrefix(w, "ل")
+	return ok && !strings.HasPrefix(r, "ل") && (roleNounSet[r] || institutionSet[r])
 }
 
 // completePost reports whether the words of a post already hold its
@@ -409,7 +432,7 @@ func readPhraseAt(text string, ws []word, i, limit int, names map[string]int, ap
 		}
 		// A role ending in a noun that wants its genitive (رئيس بلدية
 		// ناغازاكي، مدير مكتب الحملة) takes the next word along.
-		if last := ws[j-1].key; j < limit && j-1 > roleFrom && !hasArticle(text, ws[j-1]) && roleNounSet[last] &&
+		if last := ws[j-1].key; j < limit && j-1 > roleFrom && !hasArticle(text, ws[j-1]) && (roleNounSet[last] || bodyOf(last)) &&
 			!isStop(ws[j].key) && ws[j].key != "\"" {
 			j++
 			// and the genitive's adjectives: جامعة سري البريطانية
@@ -493,7 +516,7 @@ func readPhraseAt(text string, ws []word, i, limit int, names map[string]int, ap
 		if k == j && in(descriptorHeads, w) {
 			break // سكان الجولان: a description, not a name
 		}
-		if isStop(w) || clauseJoint(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !(strings.HasPrefix(w, "لا") && (names["\x00"+w] >= 2 || k+1 >= limit || endsName(ws[k+1].key)))) ||
+		if isStop(w) || clauseJoint(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !(strings.HasPrefix(w, "لا") && (names["\x00"+w] >= 2 || k+1 >= limit || endsName(ws[k+1].key))) && !laSurname(ws, k, limit, names)) ||
 			(k == j && (strings.HasPrefix(w, "لل") || w == "ب" || strings.HasPrefix(w, "بال") || addressee(w))) ||
 			(k == j && strings.HasPrefix(w, "ب") && names != nil && names["\x00"+w] < 2 &&
 				!(k+1 < limit && !isStop(ws[k+1].key) && nameRunEnds(ws, k+1, limit))) {
