@@ -435,7 +435,12 @@ func readPhraseAt(text string, ws []word, i, limit int, names map[string]int, ap
 		if last := ws[j-1].key; j < limit && j-1 > roleFrom && !hasArticle(text, ws[j-1]) && (roleNounSet[last] || bodyOf(last)) &&
 			!isStop(ws[j].key) && ws[j].key != "\"" {
 			j++
-			// and the genitive's adjectives: جامعة سري البريطانية
+			// and a second word the article gives with it more than
+			// once (لشركة فيس بوك مارك زوكربرغ), and the genitive's
+			// adjectives: جامعة سري البريطانية
+			if j < limit && !isStop(ws[j].key) && names[ws[j-1].key+" "+ws[j].key] >= 2 && !(j+1 < limit && names[ws[j].key+" "+ws[j+1].key] >= 2) {
+				j++
+			}
 			for j < limit && nisbas[ws[j].key] {
 				j++
 			}
