@@ -156,7 +156,7 @@ func (at *attributor) scanEntities() {
 			continue
 		}
 		kind, g, ok := fw.cue, fw.g, fw.cueOK
-		if !ok || kind != cueVerb || at.inQuote(at.ws[i].start) {
+		if !ok || kind != cueVerb || at.inQuote(at.ws[i].start) || at.predicateNoun(i) {
 			continue // a verb inside someone's quoted words reports nothing
 		}
 		saying := quotes.SayingWord(unprefixed(w)) || quotes.SayingWord(w)
@@ -188,6 +188,20 @@ func (at *attributor) scanEntities() {
 		}
 	}
 }
+
+// predicateNoun reports whether the cue word at c is a noun after a
+// pronoun (وهو طالب دراسات عليا: a student, not "he demanded"): a past
+// verb does not follow هو / هي; the present does (وهو يقول).
+func (at *attributor) predicateNoun(c int) bool {
+	if c == 0 || !pronounSubjects[at.ws[c-1].key] {
+		return false
+	}
+	w := at.ws[c].key
+	return !strings.HasPrefix(w, "ي") && !strings.HasPrefix(w, "ت")
+}
+
+// pronounSubjects open a nominal clause (وهو طالب، وهي مديرة).
+var pronounSubjects = set([]string{"هو", "هي", "وهو", "وهي", "فهو", "فهي"})
 
 // issuedStatement registers, for "ونشر آرسنال بيانا … أمس" (an issuing
 // verb at word i, its subject, then a statement noun), that the issuer
@@ -934,7 +948,7 @@ func (at *attributor) find(q quotes.Quote) attribution {
 			break
 		}
 		kind, g, ok := cueAt(at.ws[c].key)
-		if !ok {
+		if !ok || at.predicateNoun(c) {
 			continue
 		}
 		res = at.fromCue(c, kind, g, lo, oi, q)
