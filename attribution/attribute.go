@@ -1323,10 +1323,46 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 		res.speaker, res.confidence = e, confCarried
 		return res
 	}
+	if p := at.clauseSubject(lo, c); !p.empty() && at.speaks(&res, p, g) {
+		return res
+	}
 	res.speaker, res.confidence = at.carry(g, at.pos), confCarried
 	at.spoke(res.speaker, at.pos)
 	return res
 }
+
+// clauseSubject reads the subject that opens the verb's sentence, after
+// كان or after بيد أن / غير أن / إلا أن, however many words of its post or
+// of an earlier verb stand between: "وكان العميد أحمد عسيري الناطق باسم
+// التحالف ذكر …"، "بيد أن المبعوث بريت مكجورك قدم تقييما …، وقال «…»".
+// Only a person's name: a body or a thing there is too often the object
+// of a verb in between.
+func (at *attributor) clauseSubject(lo, c int) phrase {
+	j := lo
+	switch {
+	case j < c && kana[at.ws[j].key]:
+	case j+1 < c && contrasts[at.ws[j].key] && complementizers[at.ws[j+1].key]:
+		j++
+	default:
+		return phrase{start: -1}
+	}
+	if c-j > 16 {
+		return phrase{start: -1}
+	}
+	p := at.phrase(j+1, c)
+	if p.next > c || !(LooksLikePerson(p.name) || p.name != "" && p.role != "") {
+		return phrase{start: -1}
+	}
+	for k := p.next; k < c; k++ {
+		if w := at.ws[k].key; relativePronouns[w] || kana[w] || w == qadWord {
+			return phrase{start: -1} // the verb is a relative clause's (السفير الذي كان قد قال)
+		}
+	}
+	return p
+}
+
+// contrasts open a sentence with أن (بيد أن، غير أن، إلا أن).
+var contrasts = set([]string{"بيد", "غير", "إلا", "الا"})
 
 // beforeVerb are the words after which أن opens a verb, not a subject
 // (قبل أن يستطرد، بعد أن أعلن).
