@@ -114,7 +114,7 @@ var stopWords = []string{
 // إذا) and never reaches back past one (مما جعل رحلة يسرا). Unlike stop words they do not
 // mark where a name ends: "وأبدى قاسم سعادته بما" is not the name قاسم
 // سعادته.
-var clauseJoints = set([]string{"مما", "ممن", "عما", "بما", "عندما", "حينما", "مثلما", "طالما",
+var clauseJoints = set([]string{"مما", "ممن", "عما", "بما", "عندما", "حينما", "مثلما", "طالما", "بعدما", "قبلما", "كلما", "ريثما", "بينما", "فيما",
 	// and prepositions that never stand inside a name (أزمة بين موسكو)
 	"بين", "ضد", "تجاه", "نحو", "منذ", "حتى",
 	// and the pronouns of speech (هو and هي are also Chinese and Korean
