@@ -124,12 +124,17 @@ func addressee(w string) bool {
 // laSurname reports whether word k, which starts with ل, is the last word
 // of a name (جون ليهي، ماري لوبان) rather than "to …" (بوتين لعباس، كيري
 // لصحافيين): the article gives the word as it is more than once (وقال
-// ليهي), it ends the phrase right there, it is not short (لنا، لهم), and
+// ليهي) or a post or a comma follows it (جيفري لويس مدير البرنامج), it
+// ends the phrase right there, it is not short (لنا، لهم), and
 // it is not an outlet, a body or a word with the article (لرويترز، لشركة،
 // للصحفيين).
 func laSurname(ws []word, k, limit int, names map[string]int) bool {
 	w := ws[k].key
-	return names["\x00"+w] >= 2 && utf8.RuneCountInString(w) >= 4 && !strings.HasPrefix(w, "لل") && !addressee(w) && !bodyOf(w) &&
+	next := ""
+	if k+1 < limit {
+		next = ws[k+1].key
+	}
+	return (names["\x00"+w] >= 2 || in(titleSet, next) || next == ",") && utf8.RuneCountInString(w) >= 4 && !strings.HasPrefix(w, "لل") && !addressee(w) && !bodyOf(w) &&
 		!isCountry(w[len("ل"):]) && strings.IndexFunc(w, func(r rune) bool { return !unicode.Is(unicode.Arabic, r) }) < 0 &&
 		(k+1 >= limit || endsName(ws[k+1].key))
 }
