@@ -198,6 +198,16 @@ func verbLike(w string) bool {
 		strings.HasSuffix(w, "ا") && n <= 5 // تعهدا، not توميهيسا
 }
 
+// firstNameInA reports whether word k, shaped like a dual verb in ا
+// (تعهدا، يتفقا), is rather the first name that opens the phrase at j
+// (يهودا غليك، تريزا ماي): a name word follows it, and it carries no
+// tanween (تعهداً بعدم العودة is a noun).
+func firstNameInA(text string, ws []word, k, j, limit int) bool {
+	raw := text[ws[k].start:ws[k].end]
+	return k == j && strings.HasSuffix(ws[k].key, "ا") && !strings.ContainsRune(raw, '\u064B') &&
+		k+1 < limit && nameLike(ws[k+1].key) && !endsName(ws[k+1].key) && !verbLike(ws[k+1].key)
+}
+
 // waSurname reports whether word k, which starts with و, is the surname
 // of the name that starts at word j rather than a second conjunct: it is
 // the name's second word, the phrase ends right after it, and the article
@@ -551,7 +561,7 @@ func readPhraseAt(text string, ws []word, i, limit int, names map[string]int, ap
 			// (وقال المدرب حسن شحاته: «…»).
 			break
 		}
-		if verbLike(w) && !recurringName(w, names) && !isCountry(w) || (k > j && strings.HasPrefix(w, "و") && names[ws[k-1].key+" "+w] < 2 && !waSurname(text, ws, k, j, limit, names)) {
+		if verbLike(w) && !recurringName(w, names) && !isCountry(w) && !firstNameInA(text, ws, k, j, limit) || (k > j && strings.HasPrefix(w, "و") && names[ws[k-1].key+" "+w] < 2 && !waSurname(text, ws, k, j, limit, names)) {
 			break // يوقعان، تعهدا; وكيم: a verb or a second conjunct, not the name
 		}
 		if k > j && (titleSet[bare(w)] || roleNounSet[bare(w)] || nisbas[w]) {
