@@ -1298,6 +1298,14 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 	// A verb: VSO (قال الوزير …), else SVO (الوزير قال …), else its
 	// subject is the last speaker (وأضاف: «…»، وقالت إن …).
 	p := at.phrase(c+1, oi)
+	if !p.empty() && relayVerbs[unprefixed(at.ws[c].key)] && p.next+1 < oi && unprefixed(at.ws[p.next].key) == anWord {
+		// "ونقلت فرانس برس عن مصدر في خفر السواحل إن «…»": the source
+		// after عن speaks; the outlet relays it.
+		if src := at.phrase(p.next+1, oi); !src.empty() {
+			res.credited = at.relayer(lo, p.next)
+			p = src
+		}
+	}
 	if !p.empty() {
 		// "وقال البيان على لسان يوليا": whoever the words are put in the
 		// mouth of speaks, not the statement or body that relayed them.
@@ -1658,6 +1666,12 @@ func isOutlet(s string) bool {
 
 // relayer reads X in "نقلت X عن": the outlet or agency that relayed the
 // quote, credited.
+// relayVerbs relay someone else's words: نقل X عن Y.
+var relayVerbs = set([]string{"نقل", "نقلت"})
+
+// anWord is the folded عن.
+var anWord = quotes.Fold("عن")
+
 func (at *attributor) relayer(lo, an int) string {
 	for j := an - 1; j >= lo; j-- {
 		if k, _, ok := cueAt(at.ws[j].key); ok && k == cueVerb {
