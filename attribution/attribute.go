@@ -161,6 +161,9 @@ func (at *attributor) scanEntities() {
 		}
 		saying := quotes.SayingWord(unprefixed(w)) || quotes.SayingWord(w)
 		p := at.phrase(i+1, len(at.ws))
+		if k := at.markedOutletAt(i+1, len(at.ws)); k > 0 {
+			p = at.phrase(k, len(at.ws)) // قال لـ«الاقتصادية» مصدر …
+		}
 		if !saying {
 			// An evaluative verb (طالبت، وصف): its subject counts only
 			// when it is plainly a speaker, an organisation or a title.
@@ -1298,6 +1301,11 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 	// A verb: VSO (قال الوزير …), else SVO (الوزير قال …), else its
 	// subject is the last speaker (وأضاف: «…»، وقالت إن …).
 	p := at.phrase(c+1, oi)
+	if k := at.markedOutletAt(c+1, oi); k > 0 {
+		// "قال لـ«الاقتصادية» خالد الجوهر إن": the outlet spoken to
+		// stands between the verb and its subject.
+		p = at.phrase(k, oi)
+	}
 	if !p.empty() && relayVerbs[unprefixed(at.ws[c].key)] && p.next+1 < oi && unprefixed(at.ws[p.next].key) == anWord {
 		// "ونقلت فرانس برس عن مصدر في خفر السواحل إن «…»": the source
 		// after عن speaks; the outlet relays it.
@@ -1666,6 +1674,23 @@ func isOutlet(s string) bool {
 
 // relayer reads X in "نقلت X عن": the outlet or agency that relayed the
 // quote, credited.
+// markedOutletAt returns the index of the word after an outlet in marks
+// with ل at word j (لـ«الاقتصادية»), or 0 when there is none before limit.
+func (at *attributor) markedOutletAt(j, limit int) int {
+	if j+2 >= limit || at.ws[j].key != "ل" || at.ws[j+1].key != "\"" {
+		return 0
+	}
+	for k := j + 2; k < limit && k <= j+6; k++ {
+		if at.ws[k].key == "\"" {
+			if k == j+2 {
+				return 0
+			}
+			return k + 1
+		}
+	}
+	return 0
+}
+
 // relayVerbs relay someone else's words: نقل X عن Y.
 var relayVerbs = set([]string{"نقل", "نقلت"})
 

@@ -178,6 +178,9 @@ func classify(content string, c context, prev Kind) Kind {
 	if words <= 4 && (c.afterColon || nameSet[Key(content)]) {
 		return Other
 	}
+	if words <= 3 && toOutlet(c.toks) {
+		return Other // the outlet spoken to: وقال لـ"الاقتصادية"، في حديث لـ"العربية.نت"
+	}
 	toks := c.toks
 	last := ""
 	if len(toks) > 0 {
@@ -305,6 +308,18 @@ func classify(content string, c context, prev Kind) Kind {
 		return Partial
 	}
 	return Other
+}
+
+// toOutlet reports whether tokens end in ل after a reporting verb or a
+// statement noun (قال لـ، في تصريح لـ، في حديثه لـ): what follows is the
+// outlet the words were said to.
+func toOutlet(toks []string) bool {
+	n := len(toks)
+	if n < 2 || toks[n-1] != "ل" {
+		return false
+	}
+	prev := toks[n-2]
+	return classOf(prev) == wordSpeech || statementSet[prev]
 }
 
 // subjectFollows reports whether the tokens after a span open what its

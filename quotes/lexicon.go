@@ -127,6 +127,11 @@ var namingWords = []string{
 	"تطلق", "يطلق", "أطلق", "أطلقت", "أطلقوا", "يطلقون", "سمى", "سمت", "سموه", "يسمونه", "تسميه", "لقب",
 }
 
+// statements are the nouns of a statement made to an outlet (في حديث
+// لـ"…"، في تصريحات لـ"…").
+var statements = []string{"حديث", "حديثه", "حديثها", "حديثهم", "تصريح", "تصريحات", "تصريحه", "تصريحاته", "تصريحها",
+	"مقابلة", "مقابلته", "مقابلتها", "لقاء", "حوار", "تقرير", "بيان"}
+
 // venues are where a statement is made: "في بيان" after a span makes the
 // span the one who made it.
 var venues = []string{"بيان", "بيانها", "بيانه", "تغريدة", "تصريح", "تصريحات", "مؤتمر", "رسالة", "منشور"}
@@ -169,12 +174,13 @@ var knownNames = []string{
 var conjunctions = []string{"و", "أو", "ثم", ",", "ف"}
 
 var (
-	wordClasses = map[string]wordClass{}
-	nameSet     = map[string]bool{}
-	namingSet   = map[string]bool{}
-	conjSet     = map[string]bool{}
-	venueSet    = map[string]bool{}
-	thingSet    = map[string]bool{}
+	wordClasses  = map[string]wordClass{}
+	nameSet      = map[string]bool{}
+	namingSet    = map[string]bool{}
+	conjSet      = map[string]bool{}
+	venueSet     = map[string]bool{}
+	thingSet     = map[string]bool{}
+	statementSet = map[string]bool{}
 )
 
 func init() {
@@ -197,6 +203,9 @@ func init() {
 	}
 	for _, w := range namedThings {
 		thingSet[Key(w)] = true
+	}
+	for _, w := range statements {
+		statementSet[Key(w)] = true
 	}
 	for _, w := range venues {
 		venueSet[Key(w)] = true
