@@ -376,8 +376,8 @@ func readPhraseAt(text string, ws []word, i, limit int, names map[string]int, ap
 	// Role: a title word and its complements.
 	if b := bare(ws[j].key); in(titleSet, ws[j].key) {
 		roleFrom = j
-		if strings.HasSuffix(b, "ه") && !masculineTitles[b] {
-			p.g = feminine
+		if strings.HasSuffix(b, "ه") && !masculineTitles[b] && strings.HasSuffix(text[ws[j].start:ws[j].end], "ة") {
+			p.g = feminine // ة, not the pronoun ه: مهاجمه is "its striker"
 		}
 		j++
 		// A title in construct takes its genitive (رئيس روسيا فلاديمير
