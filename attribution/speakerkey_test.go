@@ -147,3 +147,25 @@ func TestRoleWordsMatchCountryAndAdjective(t *testing.T) {
 		})
 	}
 }
+
+func TestPostGender(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       gender
+	}{
+		{"a post in ة is a woman's", "المتحدثة ليلى منصور", feminine},
+		{"a post with the pronoun ه is not a woman's", "نجمه كريستيانو رونالدو", masculine},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ws := words(tt.text)
+			p := readPhraseWith(tt.text, ws, 0, len(ws), nil)
+			if p.role == "" {
+				t.Fatalf("no post read in %q", tt.text)
+			}
+			if got := p.g; got != tt.want && !(tt.want == masculine && got == genderUnknown) {
+				t.Errorf("gender %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
