@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -1749,7 +1750,12 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 	}
 	stories := capStories(a.Text, splitStories(a.Text), maxStory, qs)
 	owner := copyrightOwner(a.Text)
-	all := dropBlessings(a.Text, words(a.Text))
+	// Only direct and partial quotes get a speaker: an article quoting
+	// nothing else (names and terms in marks) needs no words of its text.
+	var all []word
+	if slices.ContainsFunc(qs, func(q quotes.Quote) bool { return q.Kind.Attributed() }) {
+		all = dropBlessings(a.Text, words(a.Text))
+	}
 	// Counts of word pairs ("a b") and single words ("\x00a") in the
 	// article: a name recurs, a verb's object seldom does.
 	pairs := make(map[string]int, min(2*len(all), 1<<16)) // grows with the distinct words of a huge page
