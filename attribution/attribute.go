@@ -37,8 +37,8 @@ const (
 // order.
 type attributor struct {
 	text    string
-	ws      []word         // the words of the story
-	pairs   map[string]int // how often each pair of adjacent words occurs
+	ws      []word      // the words of the story
+	counts  *wordCounts // how often each word and pair of adjacent words occurs
 	people  entities
 	events  []event           // who was the subject of a reporting verb or spoke, in text order
 	pos     int               // where the cue being read stands: carrying looks before it
@@ -52,6 +52,62 @@ type attributor struct {
 	last    attribution       // the previous quote's attribution
 	lastEnd int               // and where that quote ended
 	memo    *factMemo         // lexicon facts of words, kept across articles
+}
+
+// wordCounts counts the words of an article and its pairs of adjacent
+// words: a name recurs, a verb's object seldom does. Words are numbered
+// (word.id) so that a pair is counted under two numbers rather than under
+// a string built for it.
+type wordCounts struct {
+	ids   map[string]int32 // a folded word's number
+	words []int32          // how often each word occurs, by number
+	pairs map[uint64]int32 // how often each pair occurs, by the numbers of its words
+}
+
+// countWords numbers the words of ws, setting their ids, and counts them
+// and their pairs.
+func countWords(ws []word) *wordCounts {
+	c := &wordCounts{ids: make(map[string]int32, min(len(ws), 1<<15)), pairs: make(map[uint64]int32, min(len(ws), 1<<16))}
+	for i := range ws {
+		id, ok := c.ids[ws[i].key]
+		if !ok {
+			id = int32(len(c.words))
+			c.ids[ws[i].key] = id
+			c.words = append(c.words, 0)
+		}
+		ws[i].id = id
+		c.words[id]++
+		if i > 0 {
+			c.pairs[pairID(ws[i-1].id, id)]++
+		}
+	}
+	return c
+}
+
+func pairID(a, b int32) uint64 { return uint64(a)<<32 | uint64(uint32(b)) }
+
+// word returns how often w occurs; a nil c counts nothing.
+func (c *wordCounts) word(w word) int {
+	if c == nil {
+		return 0
+	}
+	return int(c.words[w.id])
+}
+
+// pair returns how often a and then b occur; a nil c counts nothing.
+func (c *wordCounts) pair(a, b word) int {
+	if c == nil {
+		return 0
+	}
+	return int(c.pairs[pairID(a.id, b.id)])
+}
+
+// of returns how often the folded word key occurs.
+func (c *wordCounts) of(key string) int {
+	if id, ok := c.ids[key]; ok {
+		return int(c.words[id])
+	}
+	return 0
 }
 
 // wordFacts are the lexicon facts scanEntities asks of every word of a
@@ -556,8 +612,8 @@ func (at *attributor) findFullName(name string) string {
 		if at.same(w.key, last) {
 			b := i
 			for b > 0 && i-b < 3 && nameLike(at.ws[b-1].key) && !isStop(at.ws[b-1].key) && !clauseJoint(at.ws[b-1].key) && !kinWords[at.ws[b-1].key] && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) && !bodyOf(at.ws[b-1].key) &&
-				!(strings.HasPrefix(at.ws[b-1].key, "و") && at.pairs[at.ws[b-1].key+" "+at.ws[b].key] < 2) &&
-				!(strings.HasPrefix(at.ws[b-1].key, "ب") && at.pairs["\x00"+at.ws[b-1].key] < 2 && !(b >= 2 && nameBoundary(at.ws[b-2].key))) &&
+				!(strings.HasPrefix(at.ws[b-1].key, "و") && at.counts.pair(at.ws[b-1], at.ws[b]) < 2) &&
+				!(strings.HasPrefix(at.ws[b-1].key, "ب") && at.counts.word(at.ws[b-1]) < 2 && !(b >= 2 && nameBoundary(at.ws[b-2].key))) &&
 				!(b >= 2 && at.constructTitle(b-2)) {
 				b-- // but not into the genitive of a title: رئيس روسيا فلاديمير بوتين
 			}
@@ -577,10 +633,10 @@ func (at *attributor) findFullName(name string) string {
 			// At the start of a sentence a name of three words or more
 			// needs its first pair seen twice: the first word of a
 			// sentence is mostly its verb (أدلت يوليا سكريبال بتصريحات).
-			if i-b >= 2 && (b == 0 || at.ws[b-1].key == ".") && at.pairs[at.ws[b].key+" "+at.ws[b+1].key] < 2 {
+			if i-b >= 2 && (b == 0 || at.ws[b-1].key == ".") && at.counts.pair(at.ws[b], at.ws[b+1]) < 2 {
 				b++
 			}
-			if b == i && i > 0 && at.pairs[at.ws[i-1].key+" "+w.key] >= 2 && nameLike(at.ws[i-1].key) && !clauseJoint(at.ws[i-1].key) {
+			if b == i && i > 0 && at.counts.pair(at.ws[i-1], w) >= 2 && nameLike(at.ws[i-1].key) && !clauseJoint(at.ws[i-1].key) {
 				b = i - 1
 			}
 			if b == i-1 && at.subjectThenObject(b, i) {
@@ -592,7 +648,7 @@ func (at *attributor) findFullName(name string) string {
 			// it opens a name: "وعندما سئلت سارة ساندرز عما إذا".
 			if b < i && !(i+1 >= len(at.ws) || endsName(at.ws[i+1].key) || strings.ContainsAny(at.ws[i+1].key, ".,:\"") ||
 				clauseJoint(at.ws[i+1].key) && b > 0 && (nameOpener(at.ws[b-1].key) || isCueVerb(at.ws[b-1].key) || in(titleSet, at.ws[b-1].key))) &&
-				at.pairs[at.ws[i-1].key+" "+w.key] < 2 {
+				at.counts.pair(at.ws[i-1], w) < 2 {
 				b = i
 			}
 			if i-b+1 > bestLen {
@@ -623,7 +679,7 @@ func (at *attributor) findFullName(name string) string {
 // يوليا"), rather than one name: the pair occurs once, and the first word
 // goes on elsewhere in the story with another name (فيكتوريا سكريبال).
 func (at *attributor) subjectThenObject(b, i int) bool {
-	if b == 0 || !isCueVerb(at.ws[b-1].key) || at.pairs[at.ws[b].key+" "+at.ws[i].key] >= 2 {
+	if b == 0 || !isCueVerb(at.ws[b-1].key) || at.counts.pair(at.ws[b], at.ws[i]) >= 2 {
 		return false
 	}
 	first, second := at.ws[b].key, at.ws[i].key
@@ -649,7 +705,7 @@ func (at *attributor) phrase(i, limit int) phrase {
 
 // description is phrase without the name a naming verb gives.
 func (at *attributor) description(i, limit int) phrase {
-	p := readPhraseWith(at.text, at.ws, i, limit, at.pairs)
+	p := readPhraseWith(at.text, at.ws, i, limit, at.counts)
 	if p.inst == "" || !descriptorHeads[bare(at.ws[i].key)] ||
 		strings.HasSuffix(at.ws[i].key, "ون") && p.next < limit && !prepositionSet[at.ws[p.next].key] {
 		return p
@@ -1756,15 +1812,7 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 	if slices.ContainsFunc(qs, func(q quotes.Quote) bool { return q.Kind.Attributed() }) {
 		all = dropBlessings(a.Text, words(a.Text))
 	}
-	// Counts of word pairs ("a b") and single words ("\x00a") in the
-	// article: a name recurs, a verb's object seldom does.
-	pairs := make(map[string]int, min(2*len(all), 1<<16)) // grows with the distinct words of a huge page
-	for i, w := range all {
-		pairs["\x00"+w.key]++
-		if i > 0 {
-			pairs[all[i-1].key+" "+w.key]++
-		}
-	}
+	counts := countWords(all)
 	memo := factMemos.Get().(*factMemo)
 	defer factMemos.Put(memo)
 	out := make([]Record, len(qs))
@@ -1773,11 +1821,11 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 	for si, st := range stories {
 		lo := sort.Search(len(all), func(i int) bool { return all[i].start >= st.start })
 		hi := lo + sort.Search(len(all)-lo, func(i int) bool { return all[lo+i].start >= st.end })
-		at := &attributor{text: a.Text, ws: all[lo:hi], pairs: pairs, memo: memo}
+		at := &attributor{text: a.Text, ws: all[lo:hi], counts: counts, memo: memo}
 		// A post resolves to a person whose name looks like one, or to a
 		// single name the article repeats (the singer "ليسا").
 		at.people.named = func(e *entity) bool {
-			return LooksLikePerson(e.name) || len(e.toks) == 1 && !strings.HasPrefix(e.toks[0], "ال") && pairs["\x00"+e.toks[0]] >= 2
+			return LooksLikePerson(e.name) || len(e.toks) == 1 && !strings.HasPrefix(e.toks[0], "ال") && counts.of(e.toks[0]) >= 2
 		}
 		// The story's quotes: qs is in text order.
 		speech := false

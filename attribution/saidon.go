@@ -85,6 +85,7 @@ type clue struct {
 type word struct {
 	start, end int
 	key        string
+	id         int32 // its number in the article's wordCounts
 }
 
 // words splits text into letter-or-digit runs (a word may hold a hyphen,
@@ -113,7 +114,7 @@ func words(text string) []word {
 		}
 		if start >= 0 {
 			if k := quotes.Fold(text[start:i]); k != "" {
-				out = append(out, word{start, i, k})
+				out = append(out, word{start: start, end: i, key: k})
 			}
 			start = -1
 		}
@@ -132,12 +133,12 @@ func words(text string) []word {
 			tok = "" // د. أحمد، م. سامي: the dot of a one-letter abbreviation ends nothing
 		}
 		if tok != "" {
-			out = append(out, word{i, i + utf8.RuneLen(r), tok})
+			out = append(out, word{start: i, end: i + utf8.RuneLen(r), key: tok})
 		}
 	}
 	if start >= 0 {
 		if k := quotes.Fold(text[start:]); k != "" {
-			out = append(out, word{start, len(text), k})
+			out = append(out, word{start: start, end: len(text), key: k})
 		}
 	}
 	return out
@@ -178,7 +179,7 @@ func dropBlessings(text string, ws []word) []word {
 				end = ws[i].end
 			}
 			if len(out) == 0 || out[len(out)-1].key != "," {
-				out = append(out, word{start, end, ","})
+				out = append(out, word{start: start, end: end, key: ","})
 			}
 			continue
 		}

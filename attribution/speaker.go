@@ -128,13 +128,13 @@ func addressee(w string) bool {
 // ends the phrase right there, it is not short (لنا، لهم), and
 // it is not an outlet, a body or a word with the article (لرويترز، لشركة،
 // للصحفيين).
-func laSurname(ws []word, k, limit int, names map[string]int) bool {
+func laSurname(ws []word, k, limit int, names *wordCounts) bool {
 	w := ws[k].key
 	next := ""
 	if k+1 < limit {
 		next = ws[k+1].key
 	}
-	return (names["\x00"+w] >= 2 || in(titleSet, next) || next == ",") && utf8.RuneCountInString(w) >= 4 && !strings.HasPrefix(w, "لل") && !addressee(w) && !bodyOf(w) &&
+	return (names.word(ws[k]) >= 2 || in(titleSet, next) || next == ",") && utf8.RuneCountInString(w) >= 4 && !strings.HasPrefix(w, "لل") && !addressee(w) && !bodyOf(w) &&
 		!isCountry(w[len("ل"):]) && strings.IndexFunc(w, func(r rune) bool { return !unicode.Is(unicode.Arabic, r) }) < 0 &&
 		(k+1 >= limit || endsName(ws[k+1].key))
 }
@@ -216,10 +216,10 @@ func firstNameInA(text string, ws []word, k, j, limit int) bool {
 // a place or an outlet (فرنسا وإسبانيا، روحاني واشنطن، إذاعة وتلفزيون),
 // nor the second a noun with a pronoun (فور وصوله، أخطائهم وفضائحهم), a
 // word with و and hamza (وأثبت) or a short verb in ـت (وجهت).
-func waSurname(text string, ws []word, k, j, limit int, names map[string]int) bool {
+func waSurname(text string, ws []word, k, j, limit int, names *wordCounts) bool {
 	w, first := ws[k].key, ws[j].key
 	n := utf8.RuneCountInString(w)
-	if k != j+1 || n < 4 || names["\x00"+w[len("و"):]] > 0 || !(k+1 >= limit || endsName(ws[k+1].key)) {
+	if k != j+1 || n < 4 || names != nil && names.of(w[len("و"):]) > 0 || !(k+1 >= limit || endsName(ws[k+1].key)) {
 		return false
 	}
 	raw := text[ws[k].start:ws[k].end]
@@ -280,9 +280,10 @@ func spokesman(chain []word) bool {
 
 // recurringName reports whether w, shaped like a dual verb (تعهدا), is
 // rather a name the article repeats (يوليا): a verb form seldom recurs
-// three times in one article, a protagonist's name does.
-func recurringName(w string, names map[string]int) bool {
-	if names == nil || !strings.HasSuffix(w, "ا") || strings.HasSuffix(w, "وا") || names["\x00"+w] < 3 {
+// three times in one article, a protagonist's name does. seen is how often
+// the article has w.
+func recurringName(w string, seen int) bool {
+	if !strings.HasSuffix(w, "ا") || strings.HasSuffix(w, "وا") || seen < 3 {
 		return false
 	}
 	return !isCountry(w)
@@ -358,7 +359,7 @@ func endsName(w string) bool {
 // بيسكوف، المتحدث باسم الكرملين" gives the role.
 // It takes the counts of word pairs in the article, which tell a two-word
 // name from a subject and its verb's object.
-func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) phrase {
+func readPhraseWith(text string, ws []word, i, limit int, names *wordCounts) phrase {
 	return readPhraseAt(text, ws, i, limit, names, true)
 }
 
@@ -366,7 +367,7 @@ func readPhraseWith(text string, ws []word, i, limit int, names map[string]int) 
 // after a comma may complete the phrase (not inside an apposition: in
 // "سارة سميث، أستاذة الاقتصاد في جامعة بريستول، لبي بي سي" the second
 // comma ends it).
-func readPhraseAt(text string, ws []word, i, limit int, names map[string]int, apposition bool) phrase {
+func readPhraseAt(text string, ws []word, i, limit int, names *wordCounts, apposition bool) phrase {
 	p := phrase{start: -1, next: i}
 	if i >= limit || isStop(ws[i].key) || addressee(ws[i].key) {
 		return p
@@ -453,7 +454,7 @@ func readPhraseAt(text string, ws []word, i, limit int, names map[string]int, ap
 			// and a second word the article gives with it more than
 			// once (لشركة فيس بوك مارك زوكربرغ), and the genitive's
 			// adjectives: جامعة سري البريطانية
-			if j < limit && !isStop(ws[j].key) && names[ws[j-1].key+" "+ws[j].key] >= 2 && !(j+1 < limit && names[ws[j].key+" "+ws[j+1].key] >= 2) {
+			if j < limit && !isStop(ws[j].key) && names.pair(ws[j-1], ws[j]) >= 2 && !(j+1 < limit && names.pair(ws[j], ws[j+1]) >= 2) {
 				j++
 			}
 			for j < limit && nisbas[ws[j].key] {
@@ -525,7 +526,7 @@ func readPhraseAt(text string, ws []word, i, limit int, names map[string]int, ap
 	for k < limit && k-j < 5 {
 		w := ws[k].key
 		if w == "ان" && k > j+1 && k+1 < limit && (isStop(ws[k+1].key) || ws[k+1].key == "ان") &&
-			names != nil && names[ws[k-1].key+" "+w] >= 2 {
+			names != nil && names.pair(ws[k-1], ws[k]) >= 2 {
 			k++ // مون جاي إن: a name that ends in إن
 			break
 		}
@@ -536,9 +537,9 @@ func readPhraseAt(text string, ws []word, i, limit int, names map[string]int, ap
 		if k == j && in(descriptorHeads, w) {
 			break // سكان الجولان: a description, not a name
 		}
-		if isStop(w) || clauseJoint(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !(strings.HasPrefix(w, "لا") && (names["\x00"+w] >= 2 || k+1 >= limit || endsName(ws[k+1].key))) && !laSurname(ws, k, limit, names)) ||
+		if isStop(w) || clauseJoint(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !(strings.HasPrefix(w, "لا") && (names.word(ws[k]) >= 2 || k+1 >= limit || endsName(ws[k+1].key))) && !laSurname(ws, k, limit, names)) ||
 			(k == j && (strings.HasPrefix(w, "لل") || w == "ب" || strings.HasPrefix(w, "بال") || addressee(w))) ||
-			(k == j && strings.HasPrefix(w, "ب") && names != nil && names["\x00"+w] < 2 &&
+			(k == j && strings.HasPrefix(w, "ب") && names != nil && names.word(ws[k]) < 2 &&
 				!(k+1 < limit && !isStop(ws[k+1].key) && nameRunEnds(ws, k+1, limit))) {
 			break // بانتظام، بسبب: a preposition's object, not a name that recurs (بوتين)
 		}
@@ -548,20 +549,20 @@ func readPhraseAt(text string, ws []word, i, limit int, names map[string]int, ap
 		// the pair stands together elsewhere in the article (دونالد
 		// ترامب), not a verb's object (ترامب انسحاب الولايات).
 		if k > j && !nameParticles[ws[k-1].key] && !nameParticles[w] && !nameRunEnds(ws, k, limit) &&
-			names != nil && names[ws[k-1].key+" "+w] < 2 {
+			names != nil && names.pair(ws[k-1], ws[k]) < 2 {
 			break
 		}
 		if k > j && (w == "ب" || endsName(w)) {
 			break
 		}
-		if k > j && possessed(text[ws[k].start:ws[k].end]) && (names == nil || names[ws[k-1].key+" "+w] < 2) && !nameEndsAt(ws, k+1, limit) {
+		if k > j && possessed(text[ws[k].start:ws[k].end]) && (names == nil || names.pair(ws[k-1], ws[k]) < 2) && !nameEndsAt(ws, k+1, limit) {
 			// بوفون رسالته على تويتر: a noun with its owner's pronoun,
 			// its complement after it, ends the name; unless the pair
 			// recurs (ألبنا مارواها) or the word itself ends the phrase
 			// (وقال المدرب حسن شحاته: «…»).
 			break
 		}
-		if verbLike(w) && !recurringName(w, names) && !isCountry(w) && !firstNameInA(text, ws, k, j, limit) || (k > j && strings.HasPrefix(w, "و") && names[ws[k-1].key+" "+w] < 2 && !waSurname(text, ws, k, j, limit, names)) {
+		if verbLike(w) && !recurringName(w, names.word(ws[k])) && !isCountry(w) && !firstNameInA(text, ws, k, j, limit) || (k > j && strings.HasPrefix(w, "و") && names.pair(ws[k-1], ws[k]) < 2 && !waSurname(text, ws, k, j, limit, names)) {
 			break // يوقعان، تعهدا; وكيم: a verb or a second conjunct, not the name
 		}
 		if k > j && (titleSet[bare(w)] || roleNounSet[bare(w)] || nisbas[w]) {
