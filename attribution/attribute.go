@@ -547,7 +547,13 @@ func (at *attributor) same(a, b string) bool {
 		return true
 	}
 	a, b = strings.TrimPrefix(a, "ال"), strings.TrimPrefix(b, "ال")
-	if a+"ي" == b || b+"ي" == a {
+	if nisbaOf(a, b) || nisbaOf(b, a) {
+		return false
+	}
+	if a == b {
+		return true
+	}
+	if !longNames(a, b) {
 		return false
 	}
 	if at.skels == nil {
@@ -563,7 +569,7 @@ func (at *attributor) same(a, b string) bool {
 		sb = skeleton(b)
 		at.skels[b] = sb
 	}
-	return sameSkeletons(a, sa, b, sb)
+	return sameSkeletons(sa, sb)
 }
 
 // constructTitle reports whether word i is a title in construct with the

@@ -50,10 +50,16 @@ func sameWord(a, b string) bool {
 		return true
 	}
 	a, b = strings.TrimPrefix(a, "ال"), strings.TrimPrefix(b, "ال")
-	if a+"ي" == b || b+"ي" == a {
+	if nisbaOf(a, b) || nisbaOf(b, a) {
 		return false // إيران is not الإيراني
 	}
 	return sameNameWord(a, b)
+}
+
+// nisbaOf reports whether n is w with the -ي of an adjective (إيراني of
+// إيران), without building w+"ي".
+func nisbaOf(n, w string) bool {
+	return len(n) == len(w)+len("ي") && strings.HasSuffix(n, "ي") && strings.HasPrefix(n, w)
 }
 
 // containsName reports whether every word of short appears in long, in
@@ -244,8 +250,9 @@ func (t *entities) institution(phrase string, g gender) *entity {
 // counterparts, long vowels dropped inside the word, doubled letters once.
 func skeleton(w string) string {
 	var b strings.Builder
+	b.Grow(len(w))
 	var last rune
-	for i, r := range []rune(w) {
+	for i, r := range w { // i is 0 only at the first rune
 		switch r {
 		case 'ا', 'و', 'ي', 'ى':
 			if i > 0 {

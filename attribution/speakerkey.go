@@ -65,19 +65,21 @@ func sameNameWord(a, b string) bool {
 	if a == b {
 		return true
 	}
-	return sameSkeletons(a, skeleton(a), b, skeleton(b))
+	return longNames(a, b) && sameSkeletons(skeleton(a), skeleton(b))
 }
 
-// sameSkeletons is sameNameWord for words whose skeletons sa and sb are
-// already known.
-func sameSkeletons(a, sa, b, sb string) bool {
-	if a == b {
-		return true
-	}
+// longNames reports whether two different name words are long enough to
+// be compared by their skeletons: short words are Arabic names with
+// distinct short forms (حسن/حسين، الأسد/الأسودي). It is checked first, as
+// it answers most comparisons without a skeleton.
+func longNames(a, b string) bool {
 	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
-	if max(na, nb) < 5 || min(na, nb) < 4 {
-		return false // short words are Arabic names with distinct short forms: حسن/حسين، الأسد/الأسودي
-	}
+	return max(na, nb) >= 5 && min(na, nb) >= 4
+}
+
+// sameSkeletons is sameNameWord for two different long name words (see
+// longNames) whose skeletons sa and sb are known.
+func sameSkeletons(sa, sb string) bool {
 	if sa == sb {
 		return true
 	}
