@@ -47,7 +47,8 @@ type attributor struct {
 	clues   []clue            // the time words of the story
 	skels   map[string]string // skeletons of the story's words
 	full    map[string]string // fullName's answers
-	byFirst map[rune][]int    // word indexes by the first letter of their skeleton
+	firsts  []rune            // the first letter of each word's skeleton, built by candidates
+	byFirst map[rune][]int    // word indexes by the first letter of their skeleton, per letter asked for
 	ends    []int             // word indexes of the sentence ends ("."), built by sentenceBounds
 	last    attribution       // the previous quote's attribution
 	lastEnd int               // and where that quote ended
@@ -506,19 +507,38 @@ func isCueVerb(w string) bool {
 // that may be spellings of a or b: those whose skeleton starts with the
 // same letter.
 func (at *attributor) candidates(a, b string) []int {
-	if at.byFirst == nil {
-		at.byFirst = map[rune][]int{}
-		for i, w := range at.ws {
-			if r := firstSkeletonRune(w.key); r != 0 {
-				at.byFirst[r] = append(at.byFirst[r], i)
-			}
-		}
-	}
 	ra, rb := firstSkeletonRune(a), firstSkeletonRune(b)
 	if ra == rb {
-		return at.byFirst[ra]
+		return at.withFirst(ra)
 	}
-	return mergeSorted(at.byFirst[ra], at.byFirst[rb])
+	return mergeSorted(at.withFirst(ra), at.withFirst(rb))
+}
+
+// withFirst returns the indexes of the story's words whose skeleton starts
+// with r. A story is asked for a few letters only, so each list is read
+// off firsts when first asked for rather than all built at once.
+func (at *attributor) withFirst(r rune) []int {
+	if r == 0 {
+		return nil
+	}
+	if is, ok := at.byFirst[r]; ok {
+		return is
+	}
+	if at.firsts == nil {
+		at.firsts = make([]rune, len(at.ws))
+		for i, w := range at.ws {
+			at.firsts[i] = firstSkeletonRune(w.key)
+		}
+		at.byFirst = map[rune][]int{}
+	}
+	var is []int
+	for i, f := range at.firsts {
+		if f == r {
+			is = append(is, i)
+		}
+	}
+	at.byFirst[r] = is
+	return is
 }
 
 func firstSkeletonRune(w string) rune {
