@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -87,27 +88,32 @@ func sameSkeletons(sa, sb string) bool {
 	if la < 4 || lb < 4 || la-lb > 1 || lb-la > 1 {
 		return false
 	}
-	return editDistance([]rune(sa), []rune(sb)) <= 1
+	return withinOneEdit([]rune(sa), []rune(sb))
 }
 
-func editDistance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
+// withinOneEdit reports whether a and b are at most one rune inserted,
+// deleted or replaced apart (a Levenshtein distance of 0 or 1): past
+// their common prefix, the rest of the longer one without its next rune
+// is the rest of the other, or without its next rune too when they are
+// as long.
+func withinOneEdit(a, b []rune) bool {
+	if len(a) < len(b) {
+		a, b = b, a
 	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
+	if len(a)-len(b) > 1 {
+		return false
 	}
-	return prev[len(b)]
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	if i == len(b) {
+		return true
+	}
+	if len(a) == len(b) {
+		return slices.Equal(a[i+1:], b[i+1:])
+	}
+	return slices.Equal(a[i+1:], b[i:])
 }
 
 // LooksLikePerson reports whether a speaker name reads as a person's name

@@ -169,3 +169,30 @@ func TestPostGender(t *testing.T) {
 		})
 	}
 }
+
+func TestWithinOneEdit(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"", "", true},
+		{"", "ا", true},
+		{"ترمب", "ترمب", true},
+		{"ترامب", "ترمب", true},       // one rune inserted
+		{"لودريان", "لوردريان", true}, // inside the word
+		{"سيرغي", "سيرجي", true},      // one rune replaced
+		{"ترمبي", "ترمب", true},       // at the end
+		{"اترمب", "ترمب", true},       // at the start
+		{"ترامبي", "ترمب", false},     // two inserted
+		{"سيرغو", "سيرجي", false},     // two replaced
+		{"abcd", "abdc", false},       // two swapped runes are two edits
+		{"abc", "acb", false},
+	}
+	for _, tt := range tests {
+		for _, ab := range [][2]string{{tt.a, tt.b}, {tt.b, tt.a}} {
+			if got := withinOneEdit([]rune(ab[0]), []rune(ab[1])); got != tt.want {
+				t.Errorf("withinOneEdit(%q, %q) = %v, want %v", ab[0], ab[1], got, tt.want)
+			}
+		}
+	}
+}
