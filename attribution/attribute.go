@@ -65,10 +65,15 @@ type wordCounts struct {
 	pairs map[uint64]int32 // how often each pair occurs, by the numbers of its words
 }
 
-// countWords numbers the words of ws, setting their ids, and counts them
-// and their pairs.
-func countWords(ws []word) *wordCounts {
-	c := &wordCounts{ids: make(map[string]int32, min(len(ws), 1<<15)), pairs: make(map[uint64]int32, min(len(ws), 1<<16))}
+// count numbers the words of ws, setting their ids, and counts them and
+// their pairs, forgetting the words counted before.
+func (c *wordCounts) count(ws []word) {
+	if c.ids == nil {
+		c.ids, c.pairs = map[string]int32{}, map[uint64]int32{}
+	}
+	clear(c.ids)
+	clear(c.pairs)
+	c.words = c.words[:0]
 	for i := range ws {
 		id, ok := c.ids[ws[i].key]
 		if !ok {
@@ -82,7 +87,27 @@ func countWords(ws []word) *wordCounts {
 			c.pairs[pairID(ws[i-1].id, id)]++
 		}
 	}
-	return c
+}
+
+// scratch is the working memory of Attribute for one article, the words
+// of its text and their counts, reused from article to article: scratches
+// live in a sync.Pool, one per worker in practice.
+type scratch struct {
+	ws     []word
+	counts wordCounts
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxScratchWords bounds the words a scratch keeps room for: clearing the
+// maps a huge page grew would cost every later article.
+const maxScratchWords = 1 << 13
+
+func putScratch(s *scratch) {
+	if cap(s.ws) > 4*maxScratchWords || len(s.counts.words) > maxScratchWords {
+		return
+	}
+	scratches.Put(s)
 }
 
 func pairID(a, b int32) uint64 { return uint64(a)<<32 | uint64(uint32(b)) }
@@ -1832,13 +1857,17 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 	}
 	stories := capStories(a.Text, splitStories(a.Text), maxStory, qs)
 	owner := copyrightOwner(a.Text)
+	sc := scratches.Get().(*scratch)
+	defer putScratch(sc)
 	// Only direct and partial quotes get a speaker: an article quoting
 	// nothing else (names and terms in marks) needs no words of its text.
 	var all []word
 	if slices.ContainsFunc(qs, func(q quotes.Quote) bool { return q.Kind.Attributed() }) {
-		all = dropBlessings(a.Text, words(a.Text))
+		sc.ws = dropBlessings(a.Text, appendWords(sc.ws[:0], a.Text))
+		all = sc.ws
 	}
-	counts := countWords(all)
+	counts := &sc.counts
+	counts.count(all)
 	memo := factMemos.Get().(*factMemo)
 	defer factMemos.Put(memo)
 	out := make([]Record, len(qs))

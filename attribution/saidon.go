@@ -88,12 +88,15 @@ type word struct {
 	id         int32 // its number in the article's wordCounts
 }
 
-// words splits text into letter-or-digit runs (a word may hold a hyphen,
-// جونغ-أون, and the dots of an abbreviation of one- and two-letter pieces,
-// بي.في.ام); sentence ends (. ! ? ؟ and line breaks) become the token ".",
-// commas ",", colons ":" and quotation marks "\"".
-func words(text string) []word {
-	out := make([]word, 0, len(text)/7) // about one word in seven bytes of Arabic news
+// appendWords splits text into letter-or-digit runs (a word may hold a
+// hyphen, جونغ-أون, and the dots of an abbreviation of one- and two-letter
+// pieces, بي.في.ام), appended to out; sentence ends (. ! ? ؟ and line
+// breaks) become the token ".", commas ",", colons ":" and quotation marks
+// "\"". out is Attribute's buffer, reused from article to article.
+func appendWords(out []word, text string) []word {
+	if cap(out) == 0 {
+		out = make([]word, 0, len(text)/7) // about one word in seven bytes of Arabic news
+	}
 	start := -1
 	seg := 0 // letters since the word's start or its last dot
 	for i, r := range text {

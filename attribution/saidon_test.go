@@ -42,7 +42,7 @@ func TestSaidOn(t *testing.T) {
 			if len(qs) != 1 {
 				t.Fatalf("want one quote, got %+v", qs)
 			}
-			ws := words(tt.text)
+			ws := appendWords(nil, tt.text)
 			day, basis, _ := saidOn(ws, findClues(ws, pub), qs[0], pub, -1, func(int) bool { return false })
 			if got := day.Format(time.DateOnly); got != tt.day || basis != tt.basis {
 				t.Errorf("said_on = %s (%s), want %s (%s)", got, basis, tt.day, tt.basis)
@@ -107,7 +107,7 @@ func TestWordsKeepAbbreviations(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, w := range words(tt.text) {
+			for _, w := range appendWords(nil, tt.text) {
 				got = append(got, w.key)
 			}
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
@@ -140,7 +140,7 @@ func TestDropBlessings(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, w := range dropBlessings(tt.text, words(tt.text)) {
+			for _, w := range dropBlessings(tt.text, appendWords(nil, tt.text)) {
 				got = append(got, w.key)
 			}
 			if g := strings.Join(got, " "); g != tt.want {
