@@ -27,6 +27,7 @@ type entities struct {
 	// post resolves to its holder rather than to a misread phrase; nil
 	// accepts every person.
 	named func(*entity) bool
+	roles map[string][]string // roleWords of the roles in list, kept: byRole reads them all for every title
 }
 
 func foldTokens(s string) []string {
@@ -138,7 +139,7 @@ func (t *entities) byRole(role string) *entity {
 	for i := len(t.list) - 1; i >= 0; i-- {
 		e := t.list[i]
 		for _, r := range append([]string{e.role}, e.also...) {
-			if r != "" && roleHolds(roleWords(r), want) {
+			if r != "" && roleHolds(t.roleWords(r), want) {
 				if !e.inst && (t.named == nil || t.named(e)) {
 					return e
 				}
@@ -150,6 +151,19 @@ func (t *entities) byRole(role string) *entity {
 		}
 	}
 	return unnamed
+}
+
+// roleWords is roleWords for a role of the table's people, remembered.
+func (t *entities) roleWords(role string) []string {
+	if ws, ok := t.roles[role]; ok {
+		return ws
+	}
+	if t.roles == nil {
+		t.roles = map[string][]string{}
+	}
+	ws := roleWords(role)
+	t.roles[role] = ws
+	return ws
 }
 
 // roleHolds reports whether a role, as words, has the same head as want
