@@ -45,9 +45,9 @@ type attributor struct {
 	others  [][2]int          // byte ranges, marks included, of the names and terms in marks
 	quoted  [][2]int          // byte ranges of the words of every quote
 	clues   []clue            // the time words of the story
-	skels   map[string]string // skeletons of the story's words
 	full    map[string]string // fullName's answers
 	firsts  []rune            // the first letter of each word's skeleton, built by candidates
+	forms   []nameForm        // the words as same compares them, each made by form when first needed
 	byFirst map[rune][]int    // word indexes by the first letter of their skeleton, per letter asked for
 	ends    []int             // word indexes of the sentence ends ("."), built by sentenceBounds
 	last    attribution       // the previous quote's attribution
@@ -528,15 +528,51 @@ func isCueVerb(w string) bool {
 	return ok && k == cueVerb
 }
 
+// nameForm is a folded word as same compares it.
+type nameForm struct {
+	w     string // the word without the article
+	n     int    // its length in runes
+	first rune   // the first letter of its skeleton, 0 when w is empty
+	skel  string // its skeleton, set by skeleton when first needed
+	made  bool   // set by formOf: a zero nameForm is not made yet
+}
+
+func formOf(w string) nameForm {
+	first := firstSkeletonRune(w)
+	w = strings.TrimPrefix(w, "ال")
+	return nameForm{w: w, n: utf8.RuneCountInString(w), first: first, made: true}
+}
+
+// skeleton returns the skeleton of f.w, computing it once.
+func (f *nameForm) skeleton() string {
+	if f.skel == "" {
+		f.skel = skeleton(f.w)
+	}
+	return f.skel
+}
+
+// form returns the nameForm of the story's word i, kept: fullName
+// compares a name with many words of the story, and the same words again
+// for the next name.
+func (at *attributor) form(i int) *nameForm {
+	if at.forms == nil {
+		at.forms = make([]nameForm, len(at.ws))
+	}
+	f := &at.forms[i]
+	if !f.made {
+		*f = formOf(at.ws[i].key)
+	}
+	return f
+}
+
 // candidates returns, in text order, the indexes of the story's words
 // that may be spellings of a or b: those whose skeleton starts with the
 // same letter.
-func (at *attributor) candidates(a, b string) []int {
-	ra, rb := firstSkeletonRune(a), firstSkeletonRune(b)
-	if ra == rb {
-		return at.withFirst(ra)
+func (at *attributor) candidates(a, b *nameForm) []int {
+	if a.first == b.first {
+		return at.withFirst(a.first)
 	}
-	return mergeSorted(at.withFirst(ra), at.withFirst(rb))
+	return mergeSorted(at.withFirst(a.first), at.withFirst(b.first))
 }
 
 // withFirst returns the indexes of the story's words whose skeleton starts
@@ -585,36 +621,18 @@ func mergeSorted(a, b []int) []int {
 	return append(append(out, a...), b...)
 }
 
-// same is sameWord with the skeletons of the story's words remembered:
-// fullName compares a name with every word of the story.
-func (at *attributor) same(a, b string) bool {
-	if a == b {
+// same is sameWord for the story's word i and a name word b, with the
+// forms of the story's words kept: fullName compares a name with every
+// word of the story.
+func (at *attributor) same(i int, b *nameForm) bool {
+	a := at.form(i)
+	if a.w == b.w {
 		return true
 	}
-	a, b = strings.TrimPrefix(a, "ال"), strings.TrimPrefix(b, "ال")
-	if nisbaOf(a, b) || nisbaOf(b, a) {
+	if nisbaOf(a.w, b.w) || nisbaOf(b.w, a.w) {
 		return false
 	}
-	if a == b {
-		return true
-	}
-	if !longNames(a, b) {
-		return false
-	}
-	if at.skels == nil {
-		at.skels = map[string]string{}
-	}
-	sa, ok := at.skels[a]
-	if !ok {
-		sa = skeleton(a)
-		at.skels[a] = sa
-	}
-	sb, ok := at.skels[b]
-	if !ok {
-		sb = skeleton(b)
-		at.skels[b] = sb
-	}
-	return sameSkeletons(sa, sb)
+	return longNames(a.n, b.n) && sameSkeletons(a.skeleton(), b.skeleton())
 }
 
 // constructTitle reports whether word i is a title in construct with the
@@ -654,13 +672,13 @@ func (at *attributor) findFullName(name string) string {
 		return name // a country is nobody's first name or surname
 	}
 	best, bestLen := name, len(m)
-	last, first := m[len(m)-1], m[0]
-	for _, i := range at.candidates(last, first) {
+	last, first := formOf(m[len(m)-1]), formOf(m[0])
+	for _, i := range at.candidates(&last, &first) {
 		w := at.ws[i]
 		if at.inQuote(w.start) && !at.inOther(w.start) {
 			continue // words inside a quotation are what was said: «أنا يوليا سكريبال»
 		}
-		if at.same(w.key, last) {
+		if at.same(i, &last) {
 			b := i
 			for b > 0 && i-b < 3 && nameLike(at.ws[b-1].key) && !isStop(at.ws[b-1].key) && !clauseJoint(at.ws[b-1].key) && !kinWords[at.ws[b-1].key] && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) && !bodyOf(at.ws[b-1].key) &&
 				!(strings.HasPrefix(at.ws[b-1].key, "و") && at.counts.pair(at.ws[b-1], at.ws[b]) < 2) &&
@@ -709,7 +727,7 @@ func (at *attributor) findFullName(name string) string {
 				}
 			}
 		}
-		if len(m) == 1 && at.same(w.key, first) && (i == 0 || !nameLike(at.ws[i-1].key) || strings.HasPrefix(at.ws[i-1].key, "ال")) {
+		if len(m) == 1 && at.same(i, &first) && (i == 0 || !nameLike(at.ws[i-1].key) || strings.HasPrefix(at.ws[i-1].key, "ال")) {
 			p := at.phrase(i, len(at.ws))
 			// A first name's fuller form ends at a mark, a title or a
 			// clause (يوليا سكريبال، التي …), not before a preposition:
@@ -733,13 +751,13 @@ func (at *attributor) subjectThenObject(b, i int) bool {
 	if b == 0 || !isCueVerb(at.ws[b-1].key) || at.counts.pair(at.ws[b], at.ws[i]) >= 2 {
 		return false
 	}
-	first, second := at.ws[b].key, at.ws[i].key
+	first, second := at.form(b), at.form(i)
 	for _, j := range at.candidates(first, first) {
-		if j == b || j+1 >= len(at.ws) || !at.same(at.ws[j].key, first) {
+		if j == b || j+1 >= len(at.ws) || !at.same(j, first) {
 			continue
 		}
 		next := at.ws[j+1].key
-		if nameLike(next) && !isStop(next) && !at.same(next, second) && !verbLike(next) && !endsName(next) &&
+		if nameLike(next) && !isStop(next) && !at.same(j+1, second) && !verbLike(next) && !endsName(next) &&
 			!strings.ContainsAny(next, ".,:\"") {
 			return true
 		}

@@ -66,15 +66,14 @@ func sameNameWord(a, b string) bool {
 	if a == b {
 		return true
 	}
-	return longNames(a, b) && sameSkeletons(skeleton(a), skeleton(b))
+	return longNames(utf8.RuneCountInString(a), utf8.RuneCountInString(b)) && sameSkeletons(skeleton(a), skeleton(b))
 }
 
-// longNames reports whether two different name words are long enough to
-// be compared by their skeletons: short words are Arabic names with
-// distinct short forms (حسن/حسين، الأسد/الأسودي). It is checked first, as
-// it answers most comparisons without a skeleton.
-func longNames(a, b string) bool {
-	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+// longNames reports whether two different name words of na and nb runes
+// are long enough to be compared by their skeletons: short words are
+// Arabic names with distinct short forms (حسن/حسين، الأسد/الأسودي). It is
+// checked first, as it answers most comparisons without a skeleton.
+func longNames(na, nb int) bool {
 	return max(na, nb) >= 5 && min(na, nb) >= 4
 }
 
