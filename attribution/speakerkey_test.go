@@ -158,7 +158,7 @@ func TestPostGender(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ws := words(tt.text)
+			ws := appendWords(nil, tt.text)
 			p := readPhraseWith(tt.text, ws, 0, len(ws), nil)
 			if p.role == "" {
 				t.Fatalf("no post read in %q", tt.text)
