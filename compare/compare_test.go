@@ -422,54 +422,31 @@ func TestNeighboursInOneArticle(t *testing.T) {
 	}
 }
 
-func TestFirstNameAgreesWithFullName(t *testing.T) {
-	long := "كل شيء على ما يرام مع والدي، إنه يستريح الآن وصحتنا جيدة وسأغادر المستشفى قريبا جدا"
-	phrase := "كل الأمور على ما يرام"
+// TestSpeakersAgree: a phrase one outlet quotes joins the statement
+// another outlet gives whole when their speakers agree.
+func TestSpeakersAgree(t *testing.T) {
+	recovering := [2]string{"كل الأمور على ما يرام", "كل شيء على ما يرام مع والدي، إنه يستريح الآن وصحتنا جيدة وسأغادر المستشفى قريبا جدا"}
+	fishing := [2]string{"حقوق الصيادين في المياه الإقليمية", "لن نقبل بأي تسوية تمس حقوق الصيادين في المياه الإقليمية مهما طال التفاوض"}
 	tests := []struct {
 		name             string
 		speaker, another string
-		want             int // statements
+		quotes           [2]string // the phrase, and the whole statement
+		want             int       // statements
 	}{
-		{"a first name alone is the person named in full", "يوليا", "يوليا سكريبال", 1},
-		{"another first name is another person", "فيكتوريا", "يوليا سكريبال", 0},
-		{"a surname alone is matched as before", "سكريبال", "يوليا سكريبال", 1},
-		{"a first name does not match a body", "يوليا", "وزارة الخارجية", 0},
+		{"a first name alone is the person named in full", "يوليا", "يوليا سكريبال", recovering, 1},
+		{"another first name is another person", "فيكتوريا", "يوليا سكريبال", recovering, 0},
+		{"a surname alone is matched as before", "سكريبال", "يوليا سكريبال", recovering, 1},
+		{"a first name does not match a body", "يوليا", "وزارة الخارجية", recovering, 0},
+		{"a country and its ministry", "اليابان", "وزارة الخارجية اليابانية", fishing, 1},
+		{"a capital and its government's agency", "طوكيو", "وكالة الأنباء اليابانية", fishing, 1},
+		{"a country and another country's ministry", "اليابان", "وزارة الخارجية الصينية", fishing, 0},
+		{"a country and a person", "اليابان", "شينزو آبي", fishing, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			recs := []attribution.Record{
-				rec("a1", "A", "الأفق", "2025-03-12", tt.speaker, phrase),
-				rec("b1", "B", "الرصيف", "2025-03-12", tt.another, long),
-			}
-			rep, err := Compare(context.Background(), recs, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(rep.Statements) != tt.want {
-				t.Errorf("%d statements, want %d", len(rep.Statements), tt.want)
-			}
-		})
-	}
-}
-
-func TestCountryAndItsBodiesAreOneVoice(t *testing.T) {
-	long := "لن نقبل بأي تسوية تمس حقوق الصيادين في المياه الإقليمية مهما طال التفاوض"
-	phrase := "حقوق الصيادين في المياه الإقليمية"
-	tests := []struct {
-		name             string
-		speaker, another string
-		want             int // statements
-	}{
-		{"a country and its ministry", "اليابان", "وزارة الخارجية اليابانية", 1},
-		{"a capital and its government's agency", "طوكيو", "وكالة الأنباء اليابانية", 1},
-		{"a country and another country's ministry", "اليابان", "وزارة الخارجية الصينية", 0},
-		{"a country and a person", "اليابان", "شينزو آبي", 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			recs := []attribution.Record{
-				rec("a1", "A", "الأفق", "2025-03-12", tt.speaker, phrase),
-				rec("b1", "B", "الرصيف", "2025-03-12", tt.another, long),
+				rec("a1", "A", "الأفق", "2025-03-12", tt.speaker, tt.quotes[0]),
+				rec("b1", "B", "الرصيف", "2025-03-12", tt.another, tt.quotes[1]),
 			}
 			rep, err := Compare(context.Background(), recs, Options{})
 			if err != nil {
