@@ -281,6 +281,13 @@ func isWeekday(w string) bool {
 
 func findDayClues(ws []word, pub time.Time) []clue {
 	var out []clue
+	add := func(i int, c clue) {
+		// "منذ 14 أغسطس"، "حتى الخميس": a span's start or end, not the
+		// day of the words.
+		if i == 0 || !spanWords[ws[i-1].key] {
+			out = append(out, c)
+		}
+	}
 	for i := 0; i < len(ws); i++ {
 		k := ws[i].key
 		next := ""
@@ -292,14 +299,14 @@ func findDayClues(ws []word, pub time.Time) []clue {
 		// the relative word gives way to the weekday after it.
 		if d, ok := relativePair(k, next); ok {
 			if i+2 >= len(ws) || !isWeekday(ws[i+2].key) {
-				out = append(out, clue{at: ws[i].start, day: pub.AddDate(0, 0, d), basis: BasisRelative})
+				add(i, clue{at: ws[i].start, day: pub.AddDate(0, 0, d), basis: BasisRelative})
 			}
 			i++
 			continue
 		}
 		if d, ok := relativeDays[k]; ok {
 			if !isWeekday(next) {
-				out = append(out, clue{at: ws[i].start, day: pub.AddDate(0, 0, d), basis: BasisRelative})
+				add(i, clue{at: ws[i].start, day: pub.AddDate(0, 0, d), basis: BasisRelative})
 			}
 			continue
 		}
@@ -308,7 +315,7 @@ func findDayClues(ws []word, pub time.Time) []clue {
 			if back == 0 && (next == quotes.Key("الماضي") || next == quotes.Key("المنصرم")) {
 				back = 7
 			}
-			out = append(out, clue{at: ws[i].start, day: pub.AddDate(0, 0, -back), basis: BasisWeekday})
+			add(i, clue{at: ws[i].start, day: pub.AddDate(0, 0, -back), basis: BasisWeekday})
 			continue
 		}
 		if n, ok := dayOfMonth(k); ok {
@@ -333,11 +340,14 @@ func findDayClues(ws []word, pub time.Time) []clue {
 			if d.After(pub) || d.Before(pub.AddDate(-1, 0, 0)) {
 				continue // a date of history or of a coming event, not of words reported now
 			}
-			out = append(out, clue{at: ws[i].start, day: d, basis: BasisExplicit})
+			add(i, clue{at: ws[i].start, day: d, basis: BasisExplicit})
 		}
 	}
 	return out
 }
+
+// spanWords open a span of time: a day after them starts or ends it.
+var spanWords = set([]string{"منذ", "حتى", "لغاية", "وحتى", "ومنذ"})
 
 // monthAt reads a month name (one or two words, combined forms like
 // "فبراير/ شباط" take the first) at ws[i]; it returns the month and how

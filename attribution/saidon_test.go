@@ -33,6 +33,10 @@ func TestSaidOn(t *testing.T) {
 			`وقال الوزير في 20 ديسمبر: "سنبني ثلاثة مستشفيات جديدة".`, "2024-12-20", BasisExplicit},
 		{"clue after the quote in the same sentence",
 			`"سنبني ثلاثة مستشفيات جديدة"، قال الوزير الثلاثاء.`, "2025-06-03", BasisWeekday},
+		{"a date after منذ starts a span: not the day of the words",
+			`وقال الوزير إنه "لم تقع أي حوادث" منذ 2 مايو.`, "2025-06-05", BasisPublished},
+		{"a weekday after حتى ends a span: not the day of the words",
+			`وقال الوزير إن "المعبر سيبقى مغلقا" حتى الأحد.`, "2025-06-05", BasisPublished},
 		{"no clue: the publication day",
 			`وقال الوزير: "سنبني ثلاثة مستشفيات جديدة".`, "2025-06-05", BasisPublished},
 	}
