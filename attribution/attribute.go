@@ -1978,7 +1978,7 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 					} else if c := at.contextBefore(res.speaker, q.OpenAt, dated); c != nil {
 						day, basis = c.day, c.basis
 					}
-					if !(res.earlier && basis != BasisExplicit) {
+					if !(res.earlier && basis == BasisPublished) {
 						r.SaidOn = optional(day.Format(time.DateOnly))
 						r.SaidOnBasis = optional(basis)
 					}

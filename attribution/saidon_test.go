@@ -83,6 +83,10 @@ func TestSaidOnFromContext(t *testing.T) {
 			"ونشر النادي الأهلي بيانا على حسابه في تويتر أمس، نفى فيه الشائعات.\nوقال النادي الأهلي: \"اللاعب بخير ولم يفقد وعيه\".", "2025-06-04", BasisRelative},
 		{"a pluperfect sentence does not",
 			"وكان الوزير سامر الحداد قد أعلن الثلاثاء خطة.\nوقال الحداد: \"سنبني ثلاثة سدود جديدة\".", "2025-06-05", BasisPublished},
+		{"a pluperfect quote with its own weekday is dated by it",
+			"وكانت الوزيرة ليلى منصور قد حذرت أمس الاثنين من أن \"الوضع سيزداد سوءا\".", "2025-06-02", BasisWeekday},
+		{"a pluperfect quote with no day of its own is not dated",
+			"وكانت الوزيرة ليلى منصور قد حذرت من أن \"الوضع سيزداد سوءا\".", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
