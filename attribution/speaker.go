@@ -198,6 +198,19 @@ func verbLike(w string) bool {
 		strings.HasSuffix(w, "ا") && n <= 5 // تعهدا، not توميهيسا
 }
 
+// aliName reports whether word k is the name علي, which folds like the
+// preposition على: the text writes it with ي where it writes the
+// preposition with ى elsewhere, and a name word follows it or ends the
+// phrase (قائد القوة البحرية، علي تنكسيري، …؛ محمد علي).
+func aliName(text string, ws []word, k, limit int) bool {
+	if ws[k].key != aliKey || text[ws[k].start:ws[k].end] != "علي" || !strings.Contains(text, "على") {
+		return false
+	}
+	return k+1 >= limit || endsName(ws[k+1].key) || nameLike(ws[k+1].key) && !strings.HasPrefix(ws[k+1].key, "ال")
+}
+
+var aliKey = quotes.Fold("علي")
+
 // firstNameInA reports whether word k, shaped like a dual verb in ا
 // (تعهدا، يتفقا), is rather the first name that opens the phrase at j
 // (يهودا غليك، تريزا ماي): a name word follows it, and it carries no
@@ -369,7 +382,7 @@ func readPhraseWith(text string, ws []word, i, limit int, names *wordCounts) phr
 // comma ends it).
 func readPhraseAt(text string, ws []word, i, limit int, names *wordCounts, apposition bool) phrase {
 	p := phrase{start: -1, next: i}
-	if i >= limit || isStop(ws[i].key) || addressee(ws[i].key) {
+	if i >= limit || isStop(ws[i].key) && !aliName(text, ws, i, limit) || addressee(ws[i].key) {
 		return p
 	}
 	roleFrom, roleTo := -1, -1
@@ -537,7 +550,7 @@ func readPhraseAt(text string, ws []word, i, limit int, names *wordCounts, appos
 		if k == j && in(descriptorHeads, w) {
 			break // سكان الجولان: a description, not a name
 		}
-		if isStop(w) || clauseJoint(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !(strings.HasPrefix(w, "لا") && (names.word(ws[k]) >= 2 || k+1 >= limit || endsName(ws[k+1].key))) && !laSurname(ws, k, limit, names)) ||
+		if isStop(w) && !aliName(text, ws, k, limit) || clauseJoint(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !(strings.HasPrefix(w, "لا") && (names.word(ws[k]) >= 2 || k+1 >= limit || endsName(ws[k+1].key))) && !laSurname(ws, k, limit, names)) ||
 			(k == j && (strings.HasPrefix(w, "لل") || w == "ب" || strings.HasPrefix(w, "بال") || addressee(w))) ||
 			(k == j && strings.HasPrefix(w, "ب") && names != nil && names.word(ws[k]) < 2 &&
 				!(k+1 < limit && !isStop(ws[k+1].key) && nameRunEnds(ws, k+1, limit))) {
@@ -552,7 +565,7 @@ func readPhraseAt(text string, ws []word, i, limit int, names *wordCounts, appos
 			names != nil && names.pair(ws[k-1], ws[k]) < 2 {
 			break
 		}
-		if k > j && (w == "ب" || endsName(w)) {
+		if k > j && (w == "ب" || endsName(w) && !aliName(text, ws, k, limit)) {
 			break
 		}
 		if k > j && possessed(text[ws[k].start:ws[k].end]) && (names == nil || names.pair(ws[k-1], ws[k]) < 2) && !nameEndsAt(ws, k+1, limit) {
