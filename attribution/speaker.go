@@ -451,7 +451,7 @@ func readPhraseAt(text string, ws []word, i, limit int, names *wordCounts, appos
 				(j+1 >= limit || endsName(ws[j+1].key)) && !in(titleSet, w) {
 				break // العميد الصبيحي: a family name right after a title
 			}
-			if hasArticle(text, ws[j]) || strings.HasPrefix(w, "لل") || strings.HasPrefix(w, "بال") ||
+			if hasArticle(text, ws[j]) && !strings.HasPrefix(text[ws[j].start:ws[j].end], "ف") || strings.HasPrefix(w, "لل") || strings.HasPrefix(w, "بال") ||
 				roleNounSet[b] || roleNounSet[w] || titleSet[b] ||
 				(strings.HasPrefix(w, "ل") && (roleNounSet[w[len("ل"):]] || institutionSet[w[len("ل"):]])) {
 				j++
