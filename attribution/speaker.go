@@ -198,6 +198,12 @@ func verbLike(w string) bool {
 		strings.HasSuffix(w, "ا") && n <= 5 // تعهدا، not توميهيسا
 }
 
+// notNameWord reports whether a word, as written, cannot go on a name: it
+// carries tanween (ضاحكاً، جيداً: a ḥāl or an adverb).
+func notNameWord(raw string) bool {
+	return strings.ContainsRune(raw, '\u064B') || strings.ContainsRune(raw, '\u064C') || strings.ContainsRune(raw, '\u064D')
+}
+
 // aliName reports whether word k is the name علي, which folds like the
 // preposition على: the text writes it with ي where it writes the
 // preposition with ى elsewhere, and a name word follows it or ends the
@@ -580,6 +586,9 @@ func readPhraseAt(text string, ws []word, i, limit int, names *wordCounts, appos
 		}
 		if k > j && (titleSet[bare(w)] || roleNounSet[bare(w)] || nisbas[w]) {
 			break
+		}
+		if k > j && notNameWord(text[ws[k].start:ws[k].end]) {
+			break // فيراري ضاحكاً: a ḥāl, not the name
 		}
 		if k > j && strings.HasPrefix(w, "و") && !nameParticles[bare(w)] && len(w) > 2 && strings.HasPrefix(w[1:], "ال") {
 			break // وال…: a new conjunct, not the name
