@@ -690,7 +690,7 @@ func (at *attributor) findFullName(name string) string {
 			// punctuation mark or the start of a sentence (وزير الخارجية
 			// الروسي سيرغي لافروف), not in the middle of a clause (وتشترط
 			// لإنهائه تخلي كييف); a pair seen twice stands on its own.
-			for b < i && !(b == 0 || (nameBoundary(at.ws[b-1].key) || isCueVerb(at.ws[b-1].key)) && at.titledBefore(b)) {
+			for b < i && !(b == 0 || (nameBoundary(at.ws[b-1].key) || isCueVerb(at.ws[b-1].key)) && at.titledBefore(b) || at.kanaApposition(b, i)) {
 				b++
 			}
 			for b < i {
@@ -741,6 +741,14 @@ func (at *attributor) findFullName(name string) string {
 		}
 	}
 	return best
+}
+
+// kanaApposition reports whether the words b to i are the subject of كان
+// given in full with an apposition after it: "وكان خوان مارتن دل بوترو،
+// الفائز باللقب، قد خسر". Without the comma the words after كان are as
+// often its verb and object (كانت تستطيع زيارة يوليا).
+func (at *attributor) kanaApposition(b, i int) bool {
+	return b > 0 && kana[at.ws[b-1].key] && i+1 < len(at.ws) && at.ws[i+1].key == ","
 }
 
 // subjectThenObject reports whether the words b and i = b+1 after a verb

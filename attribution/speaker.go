@@ -109,7 +109,7 @@ func (p phrase) empty() bool { return p.name == "" && p.inst == "" && p.role == 
 var masculineTitles = set([]string{"داعية", "علامة", "خليفة", "رحالة", "نابغة"})
 
 // nameParticles keep a name going (محمد بن سلمان، أبو مازن، عبد الله، آل ثاني).
-var nameParticles = set([]string{"بن", "ابن", "بنت", "أبو", "أبي", "أم", "عبد", "آل", "ولد", "أيت", "دي", "فان", "دير", "ال"})
+var nameParticles = set([]string{"بن", "ابن", "بنت", "أبو", "أبي", "أم", "عبد", "آل", "ولد", "أيت", "دي", "دل", "ديل", "فون", "فان", "دير", "ال"})
 
 // addressee reports whether folded word w is an agency or an outlet noun
 // with ل, "to": the outlet a statement was made to, not its speaker, when
