@@ -275,7 +275,7 @@ func possessed(w string) bool {
 
 // expertTitles are the titles whose holder's field follows with في (خبير
 // في الاقتصاد، الباحث في الشؤون الإيرانية), part of the title.
-var expertTitles = set([]string{"خبير", "خبيرة", "باحث", "باحثة", "محلل", "محللة", "أستاذ", "أستاذة", "متخصص", "متخصصة", "مختص", "مختصة"})
+var expertTitles = set([]string{"خبير", "خبيرة", "أخصائي", "أخصائية", "اختصاصي", "اختصاصية", "باحث", "باحثة", "محلل", "محللة", "أستاذ", "أستاذة", "متخصص", "متخصصة", "مختص", "مختصة"})
 
 var fiWord = quotes.Fold("في")
 
