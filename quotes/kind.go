@@ -187,8 +187,8 @@ func classify(content string, c context, prev Kind) Kind {
 		last = toks[len(toks)-1]
 	}
 	lastClass := classOf(last)
-	if lastClass == wordPlain && namesThing(last) {
-		lastClass = wordNaming
+	if lastClass == wordPlain && (namesThing(last) || words <= 3 && namesPerson(last) && !saidBefore(toks) && !familyName(toks)) {
+		lastClass = wordNaming // ملعب "…"; بالشهيد "محمد الدرة" where nobody reports
 	}
 	// 2. naming noun or verb before the span; but a clause after "a
 	// speech" (في كلمة) or after a definite noun (وقالت الوكالة، في
@@ -320,6 +320,12 @@ func toOutlet(toks []string) bool {
 	}
 	prev := toks[n-2]
 	return classOf(prev) == wordSpeech || statementSet[prev]
+}
+
+// familyName reports whether the last token is the family part of a name
+// (آل الشيخ): a person, not a noun before one.
+func familyName(toks []string) bool {
+	return len(toks) >= 2 && (toks[len(toks)-2] == Key("آل") || toks[len(toks)-2] == Key("وآل"))
 }
 
 // subjectFollows reports whether the tokens after a span open what its

@@ -180,6 +180,7 @@ var (
 	conjSet      = map[string]bool{}
 	venueSet     = map[string]bool{}
 	thingSet     = map[string]bool{}
+	personSet    = map[string]bool{}
 	statementSet = map[string]bool{}
 )
 
@@ -200,6 +201,9 @@ func init() {
 	add(prepositions, wordPreposition)
 	for _, w := range namingWords {
 		namingSet[Key(w)] = true
+	}
+	for _, w := range personNouns {
+		personSet[Key(w)] = true
 	}
 	for _, w := range namedThings {
 		thingSet[Key(w)] = true
@@ -254,6 +258,23 @@ func isNaming(tok string) bool {
 	}
 	for _, p := range namePrefixes {
 		if len(tok) > len(p)+2 && strings.HasPrefix(tok, p) && namingSet[tok[len(p):]] {
+			return true
+		}
+	}
+	return false
+}
+
+// personNouns stand before a person's name (الشهيد "محمد الدرة"، الفنانة
+// "…"): where no reporting word precedes, a short span after one is the
+// name.
+var personNouns = []string{"شهيد", "شهيدة", "طفل", "طفلة", "فنان", "فنانة", "مطرب", "مطربة", "مغني", "مغنية",
+	"شاعر", "شاعرة", "لاعب", "لاعبة", "شيخ", "داعية", "ممثل", "ممثلة", "نجم", "نجمة", "الشاب", "الشابة"}
+
+// namesPerson reports whether tok is one of personNouns, with the article
+// or a و / ب / ل / ف and the article, or without.
+func namesPerson(tok string) bool {
+	for _, p := range []string{"", "ال", "وال", "بال", "فال", "لل", "و"} {
+		if r, ok := strings.CutPrefix(tok, p); ok && personSet[r] {
 			return true
 		}
 	}
