@@ -1774,11 +1774,14 @@ var alaWord, lisanWord = quotes.Fold("على"), quotes.Fold("لسان")
 // "ما" and a relaying verb (بحسب ما أعلن الحزب، وفق ما ذكرت صحيفة …).
 func (at *attributor) afterAttributor(c, limit int) phrase {
 	j := c + 1
-	if j < limit && at.ws[j].key == quotes.Fold("ما") {
-		j += 2 // the relaying verb: بحسب ما نقلته، وفق ما أعلن
+	if j < limit && (at.ws[j].key == maWord || at.ws[j].key == "ل"+maWord) {
+		j += 2 // the relaying verb: بحسب ما نقلته، وفقا لما أعلن
 	}
 	p := at.phrase(j, limit)
 	if p.inst != "" && (isOutlet(p.inst) || isOutlet(at.text[p.start:p.end])) {
+		if p.next+1 < limit && at.ws[p.next].key == anWord {
+			return at.phrase(p.next+1, limit) // وفقا لما نقلته وكالة رويترز عن مصدر أمني: the source speaks
+		}
 		return phrase{start: -1} // بحسب صحيفة “X”: the outlet relays, it is not the speaker
 	}
 	if p.empty() && j < limit && verbLike(at.ws[j].key) {
@@ -1828,8 +1831,8 @@ func (at *attributor) markedOutletAt(j, limit int) int {
 // relayVerbs relay someone else's words: نقل X عن Y.
 var relayVerbs = set([]string{"نقل", "نقلت"})
 
-// anWord is the folded عن.
-var anWord = quotes.Fold("عن")
+// anWord and maWord are the folded عن and ما.
+var anWord, maWord = quotes.Fold("عن"), quotes.Fold("ما")
 
 func (at *attributor) relayer(lo, an int) string {
 	for j := an - 1; j >= lo; j-- {
