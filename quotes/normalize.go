@@ -128,7 +128,61 @@ func arabicOrASCII(s string) bool {
 // enough for words already composed, as news text nearly always is. Use it
 // on hot paths (lexicon lookups); use Key where exactness matters.
 func Fold(s string) string {
+	if k, ok := foldPlain(s); ok {
+		return k
+	}
 	return mapCollapse(s, foldRune)
+}
+
+// arabicFolds holds foldRune of U+0600–U+067F, the runes foldPlain reads,
+// so that a letter costs an index rather than foldRune's switch.
+var arabicFolds [0x80]rune
+
+func init() {
+	for i := range arabicFolds {
+		arabicFolds[i] = foldRune(rune(0x0600 + i))
+	}
+}
+
+// foldPlain is Fold for the words of news text: ASCII other than white
+// space, and the two-byte runes of the Arabic block (U+0600–U+067F), none
+// of which foldRune maps to white space, so there is nothing to collapse.
+// It works on bytes, without the decoding and the function value of
+// mapCollapse, and returns s itself when no rune changes. ok is false
+// when s holds anything else.
+func foldPlain(s string) (k string, ok bool) {
+	var b strings.Builder // used from the first rune that changes
+	changed := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c >= '\t' && c <= '\r' {
+				return "", false
+			}
+			if changed {
+				b.WriteByte(c)
+			}
+			continue
+		}
+		if (c != 0xD8 && c != 0xD9) || i+1 == len(s) || s[i+1]&0xC0 != 0x80 {
+			return "", false
+		}
+		r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+		f := arabicFolds[r-0x0600]
+		if f != r && !changed {
+			changed = true
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+		}
+		if changed && f >= 0 {
+			b.WriteRune(f)
+		}
+		i++
+	}
+	if !changed {
+		return s, true
+	}
+	return b.String(), true
 }
 
 // KeyTokens splits the key of s into word tokens with punctuation dropped:

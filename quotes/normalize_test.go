@@ -84,6 +84,9 @@ func FuzzKey(f *testing.F) {
 		if changedAt(fo, foldRune) != len(fo) || Fold(fo) != fo {
 			t.Errorf("Fold(%q) = %q is not a fixed point", s, fo)
 		}
+		if k, ok := foldPlain(s); ok && k != fo {
+			t.Errorf("foldPlain(%q) = %q, but Fold gives %q", s, k, fo)
+		}
 		if (changedAt(s, foldRune) == len(s)) != (fo == s) {
 			t.Errorf("changedAt(%q) = %d, but Fold gives %q", s, changedAt(s, foldRune), fo)
 		}
@@ -107,6 +110,28 @@ func TestFoldCopiesOnlyWhatChanges(t *testing.T) {
 	for _, s := range []string{"", " ", "  ", "قال", "قال ", " قال", "قال  الوزير", "قال الوزير ", "أحمد", "الوزير أحمد", "الوزير\tأحمد", "سامر الحداد ـ", "\xff", "ab\xffcd", "x \u200f y", "قائلاً: «نعم»"} {
 		if got, want := Fold(s), collapseEveryRune(s, foldRune); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestFoldPlain holds foldPlain's byte scan to mapping every rune, on
+// every rune of one and two bytes, and on invalid UTF-8 it leaves to
+// mapCollapse.
+func TestFoldPlain(t *testing.T) {
+	for r := rune(0); r < 0x800; r++ {
+		s := "ب" + string(r) + "ة"
+		if k, ok := foldPlain(s); ok && k != collapseEveryRune(s, foldRune) {
+			t.Errorf("foldPlain(%q) = %q, mapping every rune gives %q", s, k, collapseEveryRune(s, foldRune))
+		}
+		if r >= 0x0600 && r <= 0x067F {
+			if _, ok := foldPlain(s); !ok {
+				t.Errorf("foldPlain(%q) left to mapCollapse", s)
+			}
+		}
+	}
+	for _, s := range []string{"\xd8", "ب\xd9", "\xd8\x41", "\xd9\xc0", "ة\xff"} {
+		if _, ok := foldPlain(s); ok {
+			t.Errorf("foldPlain(%q) took invalid UTF-8", s)
 		}
 	}
 }
