@@ -80,7 +80,8 @@ func runExtract(ctx context.Context, e *env, opts extractOptions, paths []string
 type recordWriter struct {
 	w      io.Writer
 	format string
-	enc    *json.Encoder
+	enc    *json.Encoder // for the records appendRecord leaves to encoding/json
+	buf    []byte        // a record encoded by appendRecord, reused
 	n      int
 }
 
@@ -115,12 +116,23 @@ func (rw *recordWriter) article(a *quotes.Article, recs []attribution.Record) er
 				return err
 			}
 		}
-		if err := rw.enc.Encode(&recs[i]); err != nil {
+		if err := rw.record(&recs[i]); err != nil {
 			return err
 		}
 		rw.n++
 	}
 	return nil
+}
+
+// record writes r and a newline, as json.Encoder.Encode does.
+func (rw *recordWriter) record(r *attribution.Record) error {
+	b, ok := appendRecord(rw.buf[:0], r)
+	if !ok {
+		return rw.enc.Encode(r) // for encoding/json's error
+	}
+	rw.buf = append(b, '\n')
+	_, err := rw.w.Write(rw.buf)
+	return err
 }
 
 func (rw *recordWriter) close() error {
