@@ -162,8 +162,9 @@ func (at *attributor) fact(w string) wordFacts {
 	if f, ok := at.memo.m[w]; ok {
 		return f
 	}
-	f := wordFacts{title: in(titleSet, w), issuing: in(issuingVerbs, unprefixed(w)) || in(issuingVerbs, w)}
-	f.cue, f.g, f.cueOK = cueAt(w)
+	v := unprefixed(w)
+	f := wordFacts{title: in(titleSet, w), issuing: in(issuingVerbs, v) || in(issuingVerbs, w)}
+	f.cue, f.g, f.cueOK = cueOf(w, v)
 	if len(at.memo.m) >= maxFacts {
 		clear(at.memo.m)
 	}

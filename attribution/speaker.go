@@ -33,7 +33,11 @@ const (
 
 // cueAt classifies word w as a cue, and the gender its form agrees in.
 func cueAt(w string) (cueKind, gender, bool) {
-	v := unprefixed(w)
+	return cueOf(w, unprefixed(w))
+}
+
+// cueOf is cueAt of w given v, unprefixed(w): for callers that have it.
+func cueOf(w, v string) (cueKind, gender, bool) {
 	if notCues[v] {
 		return 0, 0, false
 	}
@@ -165,7 +169,8 @@ func isStop(w string) bool {
 	if w == "" || w == "." || w == ":" || w == "," || w == "\"" {
 		return true
 	}
-	if stopSet[w] || stopSet[unprefixed(w)] {
+	v := unprefixed(w)
+	if stopSet[w] || stopSet[v] {
 		return true
 	}
 	if _, ok := weekdays[w]; ok {
@@ -180,10 +185,8 @@ func isStop(w string) bool {
 	if strings.HasPrefix(w, "ل") && agencySet[w[len("ل"):]] {
 		return true // لرويترز: the outlet a statement was made to
 	}
-	if _, _, ok := cueAt(w); ok {
-		return true
-	}
-	return false
+	_, _, ok := cueOf(w, v)
+	return ok
 }
 
 // verbLike reports whether folded word w has the shape of a present or
