@@ -534,7 +534,7 @@ type nameForm struct {
 	w     string // the word without the article
 	n     int    // its length in runes
 	first rune   // the first letter of its skeleton, 0 when w is empty
-	skel  string // its skeleton, set by skeleton when first needed
+	skel  []rune // its skeleton, set by skeleton when first needed
 	made  bool   // set by formOf: a zero nameForm is not made yet
 }
 
@@ -544,10 +544,11 @@ func formOf(w string) nameForm {
 	return nameForm{w: w, n: utf8.RuneCountInString(w), first: first, made: true}
 }
 
-// skeleton returns the skeleton of f.w, computing it once.
-func (f *nameForm) skeleton() string {
-	if f.skel == "" {
-		f.skel = skeleton(f.w)
+// skeleton returns the runes of the skeleton of f.w, computing them once:
+// same compares them with many words, by their lengths first.
+func (f *nameForm) skeleton() []rune {
+	if len(f.skel) == 0 {
+		f.skel = []rune(skeleton(f.w))
 	}
 	return f.skel
 }
@@ -633,7 +634,7 @@ func (at *attributor) same(i int, b *nameForm) bool {
 	if nisbaOf(a.w, b.w) || nisbaOf(b.w, a.w) {
 		return false
 	}
-	return longNames(a.n, b.n) && sameSkeletons(a.skeleton(), b.skeleton())
+	return longNames(a.n, b.n) && sameSkeletonRunes(a.skeleton(), b.skeleton())
 }
 
 // constructTitle reports whether word i is a title in construct with the

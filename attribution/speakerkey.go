@@ -80,14 +80,18 @@ func longNames(na, nb int) bool {
 // sameSkeletons is sameNameWord for two different long name words (see
 // longNames) whose skeletons sa and sb are known.
 func sameSkeletons(sa, sb string) bool {
-	if sa == sb {
+	return sa == sb || sameSkeletonRunes([]rune(sa), []rune(sb))
+}
+
+// sameSkeletonRunes is sameSkeletons of skeletons as runes.
+func sameSkeletonRunes(a, b []rune) bool {
+	if slices.Equal(a, b) {
 		return true
 	}
-	la, lb := utf8.RuneCountInString(sa), utf8.RuneCountInString(sb)
-	if la < 4 || lb < 4 || la-lb > 1 || lb-la > 1 {
+	if len(a) < 4 || len(b) < 4 || len(a)-len(b) > 1 || len(b)-len(a) > 1 {
 		return false
 	}
-	return withinOneEdit([]rune(sa), []rune(sb))
+	return withinOneEdit(a, b)
 }
 
 // withinOneEdit reports whether a and b are at most one rune inserted,
