@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/isnad/isnad/quotes"
 )
@@ -95,9 +94,7 @@ func day(t time.Time) time.Time {
 // parseWords finds day, month and year among the tokens of a key-folded
 // date text.
 func parseWords(k string) (time.Time, bool) {
-	toks := strings.FieldsFunc(strings.ToLower(k), func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r))
-	})
+	toks := strings.FieldsFunc(strings.ToLower(k), quotes.NotWordRune)
 	dayN, month, year := 0, 0, 0
 	var nums []int
 	for i := 0; i < len(toks); i++ {

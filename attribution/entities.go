@@ -2,7 +2,6 @@ package attribution
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/isnad/isnad/quotes"
@@ -31,7 +30,7 @@ type entities struct {
 }
 
 func foldTokens(s string) []string {
-	return strings.FieldsFunc(quotes.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.FieldsFunc(quotes.Fold(s), quotes.NotWordRune)
 }
 
 // cleanName drops hashtag marks and the white space around a name as

@@ -189,9 +189,17 @@ func foldPlain(s string) (k string, ok bool) {
 // the unit that evaluation and quote comparison count in (DESIGN.md §6).
 func KeyTokens(s string) []string {
 	k := Key(s)
-	return strings.FieldsFunc(k, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r))
-	})
+	return strings.FieldsFunc(k, NotWordRune)
+}
+
+// NotWordRune reports whether r is neither a letter nor a digit: what
+// splits a text into word tokens. The Arabic letters, most runes of the
+// news, are answered without a search of Unicode's tables.
+func NotWordRune(r rune) bool {
+	if r >= 0x0621 && r <= 0x064A { // hamza to yeh, tatweel among them: all letters
+		return false
+	}
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // foldRune maps one rune to its key form: -1 drops it, ' ' marks white space.

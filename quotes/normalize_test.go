@@ -3,6 +3,7 @@ package quotes
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestKey(t *testing.T) {
@@ -132,6 +133,14 @@ func TestFoldPlain(t *testing.T) {
 	for _, s := range []string{"\xd8", "ب\xd9", "\xd8\x41", "\xd9\xc0", "ة\xff"} {
 		if _, ok := foldPlain(s); ok {
 			t.Errorf("foldPlain(%q) took invalid UTF-8", s)
+		}
+	}
+}
+
+func TestNotWordRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := NotWordRune(r), !unicode.IsLetter(r) && !unicode.IsDigit(r); got != want {
+			t.Fatalf("NotWordRune(%U) = %v, want %v", r, got, want)
 		}
 	}
 }
