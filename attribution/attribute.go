@@ -63,6 +63,7 @@ type wordCounts struct {
 	ids   map[string]int32 // a folded word's number
 	words []int32          // how often each word occurs, by number
 	pairs map[uint64]int32 // how often each pair occurs, by the numbers of its words
+	memo  *factMemo        // the lexicon facts of words, when Attribute has lent one
 }
 
 // count numbers the words of ws, setting their ids, and counts them and
@@ -104,6 +105,7 @@ var scratches = sync.Pool{New: func() any { return new(scratch) }}
 const maxScratchWords = 1 << 13
 
 func putScratch(s *scratch) {
+	s.counts.memo = nil // the memo goes back to its own pool
 	if cap(s.ws) > 4*maxScratchWords || len(s.counts.words) > maxScratchWords {
 		return
 	}
@@ -128,6 +130,14 @@ func (c *wordCounts) pair(a, b word) int {
 	return int(c.pairs[pairID(a.id, b.id)])
 }
 
+// stop is isStop of w, answered from the memo when c has one.
+func (c *wordCounts) stop(w word) bool {
+	if c == nil || c.memo == nil {
+		return isStop(w.key)
+	}
+	return c.memo.of(w.key).stop
+}
+
 // of returns how often the folded word key occurs.
 func (c *wordCounts) of(key string) int {
 	if id, ok := c.ids[key]; ok {
@@ -145,6 +155,7 @@ type wordFacts struct {
 	cue     cueKind
 	g       gender
 	cueOK   bool // cueAt(w) found a cue
+	stop    bool // isStop(w): the word ends a speaker phrase
 }
 
 // factMemo remembers the wordFacts of the words met. News vocabulary is
@@ -157,19 +168,25 @@ const maxFacts = 1 << 15
 
 var factMemos = sync.Pool{New: func() any { return &factMemo{m: make(map[string]wordFacts, 1024)} }}
 
-// fact returns the wordFacts of the folded word w.
-func (at *attributor) fact(w string) wordFacts {
-	if f, ok := at.memo.m[w]; ok {
+// of returns the wordFacts of the folded word w.
+func (m *factMemo) of(w string) wordFacts {
+	if f, ok := m.m[w]; ok {
 		return f
 	}
 	v := unprefixed(w)
-	f := wordFacts{title: in(titleSet, w), issuing: in(issuingVerbs, v) || in(issuingVerbs, w)}
+	f := wordFacts{title: in(titleSet, w), issuing: in(issuingVerbs, v) || in(issuingVerbs, w), stop: isStop(w)}
 	f.cue, f.g, f.cueOK = cueOf(w, v)
-	if len(at.memo.m) >= maxFacts {
-		clear(at.memo.m)
+	if len(m.m) >= maxFacts {
+		clear(m.m)
 	}
-	at.memo.m[strings.Clone(w)] = f // not a slice of the article's text: the memo outlives it
+	m.m[strings.Clone(w)] = f // not a slice of the article's text: the memo outlives it
 	return f
+}
+
+// cue is cueAt of the story's word j, from the memo.
+func (at *attributor) cue(j int) (cueKind, gender, bool) {
+	f := at.memo.of(at.ws[j].key)
+	return f.cue, f.g, f.cueOK
 }
 
 // inQuote reports whether byte offset off is inside the words of a quote.
@@ -214,8 +231,8 @@ func (at *attributor) scanEntities() {
 			lo = i + 1
 			continue
 		}
-		fw := at.fact(w)
-		if fw.title && (i == 0 || !at.fact(at.ws[i-1].key).title) {
+		fw := at.memo.of(w)
+		if fw.title && (i == 0 || !at.memo.of(at.ws[i-1].key).title) {
 			p := at.phrase(i, len(at.ws))
 			if p.name == "" && p.role != "" && i > 0 && p.next < len(at.ws) && isCueVerb(at.ws[p.next].key) &&
 				nameLike(at.ws[i-1].key) && !hasArticle(at.text, at.ws[i-1]) {
@@ -296,7 +313,7 @@ var pronounSubjects = set([]string{"هو", "هي", "وهو", "وهي", "فهو",
 // of its own quotes that statement. It reports whether word i was such a
 // verb.
 func (at *attributor) issuedStatement(lo, i int) bool {
-	if !at.fact(at.ws[i].key).issuing || at.inQuote(at.ws[i].start) {
+	if !at.memo.of(at.ws[i].key).issuing || at.inQuote(at.ws[i].start) {
 		return false
 	}
 	k := i + 2 // the statement noun, after a subject of a few words
@@ -385,7 +402,7 @@ func (at *attributor) fullInstitution(inst string) string {
 		k := i + 1
 		for k < len(at.ws) && k-i <= 3 {
 			n := at.ws[k].key
-			if hasArticle(at.text, at.ws[k]) && !isStop(n) || k == i+1 && nameLike(n) && !verbLike(n) {
+			if hasArticle(at.text, at.ws[k]) && !at.counts.stop(at.ws[k]) || k == i+1 && nameLike(n) && !verbLike(n) {
 				k++
 				continue
 			}
@@ -461,7 +478,7 @@ func (at *attributor) titledBefore(b int) bool {
 	if nameOpener(at.ws[b-1].key) {
 		return true // لكن فاروق جليك، وتدعى هوليا توران
 	}
-	if k, _, ok := cueAt(at.ws[b-1].key); ok && k == cueVerb {
+	if k, _, ok := at.cue(b - 1); ok && k == cueVerb {
 		return true // وقالت فيرا ترينر
 	}
 	// "وعاد البرتغالي جوزيه مورينيو"، "نجم ليفربول المصري محمد صلاح": a
@@ -490,7 +507,7 @@ func (at *attributor) adjectiveOf(i int) bool {
 		if in(institutionSet, w) {
 			return true
 		}
-		if !(strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "وال")) || at.fact(w).title {
+		if !(strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "وال")) || at.memo.of(w).title {
 			return false
 		}
 	}
@@ -682,7 +699,7 @@ func (at *attributor) findFullName(name string) string {
 		}
 		if at.same(i, &last) {
 			b := i
-			for b > 0 && i-b < 3 && nameLike(at.ws[b-1].key) && !isStop(at.ws[b-1].key) && !clauseJoint(at.ws[b-1].key) && !kinWords[at.ws[b-1].key] && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) && !bodyOf(at.ws[b-1].key) &&
+			for b > 0 && i-b < 3 && nameLike(at.ws[b-1].key) && !at.counts.stop(at.ws[b-1]) && !clauseJoint(at.ws[b-1].key) && !kinWords[at.ws[b-1].key] && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) && !bodyOf(at.ws[b-1].key) &&
 				!(strings.HasPrefix(at.ws[b-1].key, "و") && at.counts.pair(at.ws[b-1], at.ws[b]) < 2) &&
 				!(strings.HasPrefix(at.ws[b-1].key, "ب") && at.counts.word(at.ws[b-1]) < 2 && !(b >= 2 && nameBoundary(at.ws[b-2].key))) &&
 				!(b >= 2 && at.constructTitle(b-2)) {
@@ -696,7 +713,7 @@ func (at *attributor) findFullName(name string) string {
 				b++
 			}
 			for b < i {
-				if _, _, ok := cueAt(at.ws[b].key); !ok {
+				if _, _, ok := at.cue(b); !ok {
 					break
 				}
 				b++ // a verb before the name: أخبر جونستون، دانت إيفانكا ترامب
@@ -767,7 +784,7 @@ func (at *attributor) subjectThenObject(b, i int) bool {
 			continue
 		}
 		next := at.ws[j+1].key
-		if nameLike(next) && !isStop(next) && !at.same(j+1, second) && !verbLike(next) && !endsName(next) &&
+		if nameLike(next) && !at.counts.stop(at.ws[j+1]) && !at.same(j+1, second) && !verbLike(next) && !endsName(next) &&
 			!strings.ContainsAny(next, ".,:\"") {
 			return true
 		}
@@ -801,7 +818,7 @@ func (at *attributor) description(i, limit int) phrase {
 		if _, ok := relativeDays[w]; ok {
 			break
 		}
-		if kind, _, ok := cueAt(w); ok && kind != cueVerb {
+		if kind, _, ok := at.cue(k); ok && kind != cueVerb {
 			break
 		}
 		if prepositionSet[w] && k+1 < limit && mediumNouns[bare(at.ws[k+1].key)] {
@@ -1086,7 +1103,7 @@ func (at *attributor) find(q quotes.Quote) attribution {
 			}
 			break
 		}
-		kind, g, ok := cueAt(at.ws[c].key)
+		kind, g, ok := at.cue(c)
 		if !ok || at.predicateNoun(c) {
 			continue
 		}
@@ -1116,7 +1133,7 @@ func (at *attributor) find(q quotes.Quote) attribution {
 		if w == "," || w == hakadha {
 			continue
 		}
-		if kind, g, ok := cueAt(w); ok && (kind == cueVerb || kind == cueAttributor) {
+		if kind, g, ok := at.cue(c); ok && (kind == cueVerb || kind == cueAttributor) {
 			p := at.phrase(c+1, hi)
 			if kind == cueAttributor {
 				p = at.afterAttributor(c, hi)
@@ -1185,10 +1202,10 @@ func (at *attributor) lineHead(lo, k int, adjacent bool) phrase {
 	}
 	for j := lo; j < k; j++ {
 		w := at.ws[j].key
-		if !nameLike(w) || isStop(w) || verbLike(w) || strings.IndexFunc(w, unicode.IsDigit) >= 0 || strings.HasPrefix(w, "و") {
+		if !nameLike(w) || at.counts.stop(at.ws[j]) || verbLike(w) || strings.IndexFunc(w, unicode.IsDigit) >= 0 || strings.HasPrefix(w, "و") {
 			return phrase{start: -1}
 		}
-		if _, _, ok := cueAt(w); ok {
+		if _, _, ok := at.cue(j); ok {
 			return phrase{start: -1}
 		}
 	}
@@ -1260,7 +1277,7 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 	// "وعلق ألبرايت بقوله": the verb before its subject is the cue.
 	if byQuoting[at.ws[c].key] {
 		for j := c - 1; j >= lo && j >= c-6; j-- {
-			if pk, pg, ok := cueAt(at.ws[j].key); ok && (pk == cueVerb || pk == cueContinuation) {
+			if pk, pg, ok := at.cue(j); ok && (pk == cueVerb || pk == cueContinuation) {
 				if j < c-1 {
 					res.cue, res.cueAt = at.cueText(j, j+1), at.ws[j].start
 					at.pos = at.ws[j].start
@@ -1272,11 +1289,11 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 	}
 	// "مضيفا بالقول", "ومضى قائلا": one cue of two words.
 	if c > lo {
-		if pk, _, ok := cueAt(at.ws[c-1].key); ok && (pk == cueHal || pk == cueVerb || pk == cueContinuation) && kind != cueNoun {
+		if pk, _, ok := at.cue(c - 1); ok && (pk == cueHal || pk == cueVerb || pk == cueContinuation) && kind != cueNoun {
 			if kind == cueHal || unprefixed(at.ws[c].key) == quotes.Fold("بالقول") {
 				res.cue = at.cueText(c-1, c+1)
 				c--
-				kind, g, _ = cueAt(at.ws[c].key)
+				kind, g, _ = at.cue(c)
 			}
 		}
 	}
@@ -1311,7 +1328,7 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 			// "وقالت يوليا - بحسب التسجيل المذاع - «…»": the recording
 			// is where the words come from; the verb before it says who.
 			for j := c - 1; j >= lo; j-- {
-				if k, g2, ok := cueAt(at.ws[j].key); ok && k == cueVerb {
+				if k, g2, ok := at.cue(j); ok && k == cueVerb {
 					if sub := at.fromCue(j, k, g2, lo, oi, q); sub.speaker != nil {
 						return sub
 					}
@@ -1346,7 +1363,7 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 		// "ونقلت عنها الوكالة قولها متساءلة": a relayed saying (قولها)
 		// before the ḥāl decides, as if it were the cue.
 		for j := c - 1; j >= from; j-- {
-			if k, g2, ok := cueAt(at.ws[j].key); ok && k == cueNoun {
+			if k, g2, ok := at.cue(j); ok && k == cueNoun {
 				sub := at.fromCue(j, k, g2, lo, oi, q)
 				sub.cue = res.cue
 				return sub
@@ -1356,7 +1373,7 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 		// مضيفا), the ḥāl goes with the main clause.
 		for _, span := range [][2]int{{from, c}, {start, from}} {
 			for j := span[0]; j < span[1]; j++ {
-				if k, g2, ok := cueAt(at.ws[j].key); ok && (k == cueVerb || k == cueContinuation) {
+				if k, g2, ok := at.cue(j); ok && (k == cueVerb || k == cueContinuation) {
 					sub := at.fromCue(j, k, g2, lo, oi, q)
 					sub.cue = res.cue
 					return sub
@@ -1378,7 +1395,7 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 	// speaker is the subject of the verb that introduced it.
 	if c > lo && embedding[at.ws[c-1].key] {
 		for j := c - 2; j >= lo; j-- {
-			if k, g2, ok := cueAt(at.ws[j].key); ok && (k == cueVerb || k == cueContinuation) {
+			if k, g2, ok := at.cue(j); ok && (k == cueVerb || k == cueContinuation) {
 				sub := at.fromCue(j, k, g2, lo, oi, q)
 				sub.cue = at.cueText(j, j+1)
 				return sub
@@ -1392,7 +1409,7 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 		// (With a subject after the verb, "التي وصفها البيان", that
 		// subject speaks, as for any verb.)
 		for j := c - 2; j >= lo; j-- {
-			if k, g2, ok := cueAt(at.ws[j].key); ok && (k == cueVerb || k == cueContinuation || k == cueHal) {
+			if k, g2, ok := at.cue(j); ok && (k == cueVerb || k == cueContinuation || k == cueHal) {
 				if sub := at.fromCue(j, k, g2, lo, oi, q); sub.speaker != nil {
 					sub.cue = res.cue
 					sub.cueAt = res.cueAt
@@ -1528,7 +1545,7 @@ var beforeVerb = set([]string{"قبل", "بعد", "دون", "بدون", "من", 
 func (at *attributor) reportedSubject(lo, c int) phrase {
 	for j := c - 1; j >= lo && j >= c-6; j-- {
 		if complementizers[at.ws[j].key] {
-			if _, _, verb := cueAt(at.ws[j+1].key); verb || verbLike(at.ws[j+1].key) || j > lo && beforeVerb[at.ws[j-1].key] {
+			if _, _, verb := at.cue(j + 1); verb || verbLike(at.ws[j+1].key) || j > lo && beforeVerb[at.ws[j-1].key] {
 				break // قبل أن يستطرد: أن before a verb, no subject
 			}
 			p := at.phrase(j+1, c)
@@ -1558,7 +1575,7 @@ func (at *attributor) embeddedSubject(lo, c int, g gender) *entity {
 		if p.name == "" || p.next >= c {
 			return nil
 		}
-		if _, _, ok := cueAt(at.ws[p.next].key); !ok {
+		if _, _, ok := at.cue(p.next); !ok {
 			return nil
 		}
 		if at.people.find(foldTokens(p.name)) == nil {
@@ -1790,7 +1807,7 @@ func (at *attributor) afterAttributor(c, limit int) phrase {
 		// Only a noun follows بحسب or على لسان, so a name that looks like
 		// a verb (يوليا، يوسف) is a name here.
 		k := j
-		for k < limit && k-j < 4 && (k == j || nameLike(at.ws[k].key)) && !isStop(at.ws[k].key) && !endsName(at.ws[k].key) &&
+		for k < limit && k-j < 4 && (k == j || nameLike(at.ws[k].key)) && !at.counts.stop(at.ws[k]) && !endsName(at.ws[k].key) &&
 			!strings.ContainsAny(at.ws[k].key, ".,:\"") {
 			k++
 		}
@@ -1838,7 +1855,7 @@ var anWord, maWord = quotes.Fold("عن"), quotes.Fold("ما")
 
 func (at *attributor) relayer(lo, an int) string {
 	for j := an - 1; j >= lo; j-- {
-		if k, _, ok := cueAt(at.ws[j].key); ok && k == cueVerb {
+		if k, _, ok := at.cue(j); ok && k == cueVerb {
 			if j+1 < an {
 				return cleanName(strings.NewReplacer("\"", "", "«", "", "»", "", "“", "", "”", "").Replace(at.text[at.ws[j+1].start:at.ws[an-1].end]))
 			}
@@ -1901,6 +1918,7 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 	counts.count(all)
 	memo := factMemos.Get().(*factMemo)
 	defer factMemos.Put(memo)
+	counts.memo = memo
 	out := make([]Record, len(qs))
 	story := make([]int, len(qs))
 	qi := 0

@@ -391,7 +391,7 @@ func readPhraseWith(text string, ws []word, i, limit int, names *wordCounts) phr
 // comma ends it).
 func readPhraseAt(text string, ws []word, i, limit int, names *wordCounts, apposition bool) phrase {
 	p := phrase{start: -1, next: i}
-	if i >= limit || isStop(ws[i].key) && !aliName(text, ws, i, limit) || addressee(ws[i].key) {
+	if i >= limit || names.stop(ws[i]) && !aliName(text, ws, i, limit) || addressee(ws[i].key) {
 		return p
 	}
 	roleFrom, roleTo := -1, -1
@@ -406,7 +406,7 @@ func readPhraseAt(text string, ws []word, i, limit int, names *wordCounts, appos
 		// A title in construct takes its genitive (رئيس روسيا فلاديمير
 		// بوتين، ملك الأردن).
 		if !hasArticle(text, ws[roleFrom]) && !bareTitles[b] && !bareTitles[ws[roleFrom].key] && j < limit &&
-			!isStop(ws[j].key) && ws[j].key != "\"" && !hasArticle(text, ws[j]) && !in(titleSet, ws[j].key) && !in(roleNounSet, ws[j].key) {
+			!names.stop(ws[j]) && ws[j].key != "\"" && !hasArticle(text, ws[j]) && !in(titleSet, ws[j].key) && !in(roleNounSet, ws[j].key) {
 			j++
 		}
 		for j < limit {
@@ -437,11 +437,11 @@ func readPhraseAt(text string, ws []word, i, limit int, names *wordCounts, appos
 				break
 			}
 			if w == fiWord && expertTitles[bare(ws[roleFrom].key)] && j+1 < limit && (hasArticle(text, ws[j+1]) || roleNounSet[ws[j+1].key]) &&
-				!mediumNouns[bare(ws[j+1].key)] && !isStop(ws[j+1].key) {
+				!mediumNouns[bare(ws[j+1].key)] && !names.stop(ws[j+1]) {
 				j++ // an expert's field: خبير بريطاني في الذكاء الصناعي
 				continue
 			}
-			if isStop(w) || addressee(w) && completePost(ws[roleFrom:j]) {
+			if names.stop(ws[j]) || addressee(w) && completePost(ws[roleFrom:j]) {
 				break
 			}
 			if w == basimWord && !spokesman(ws[roleFrom:j]) {
@@ -471,12 +471,12 @@ func readPhraseAt(text string, ws []word, i, limit int, names *wordCounts, appos
 		// A role ending in a noun that wants its genitive (رئيس بلدية
 		// ناغازاكي، مدير مكتب الحملة) takes the next word along.
 		if last := ws[j-1].key; j < limit && j-1 > roleFrom && !hasArticle(text, ws[j-1]) && (roleNounSet[last] || bodyOf(last)) &&
-			!isStop(ws[j].key) && ws[j].key != "\"" {
+			!names.stop(ws[j]) && ws[j].key != "\"" {
 			j++
 			// and a second word the article gives with it more than
 			// once (لشركة فيس بوك مارك زوكربرغ), and the genitive's
 			// adjectives: جامعة سري البريطانية
-			if j < limit && !isStop(ws[j].key) && names.pair(ws[j-1], ws[j]) >= 2 && !(j+1 < limit && names.pair(ws[j], ws[j+1]) >= 2) {
+			if j < limit && !names.stop(ws[j]) && names.pair(ws[j-1], ws[j]) >= 2 && !(j+1 < limit && names.pair(ws[j], ws[j+1]) >= 2) {
 				j++
 			}
 			for j < limit && nisbas[ws[j].key] {
@@ -513,7 +513,7 @@ func readPhraseAt(text string, ws []word, i, limit int, names *wordCounts, appos
 		// A sound plural in -ون cannot govern a genitive: in "وصف
 		// مشجعون القرار" the next word is the verb's object.
 		plural := strings.HasSuffix(ws[j].key, "ون") && !hasArticle(text, ws[j])
-		for k < limit && k-j < 6 && !isStop(ws[k].key) && !plural {
+		for k < limit && k-j < 6 && !names.stop(ws[k]) && !plural {
 			w := ws[k].key
 			if hasArticle(text, ws[k]) || (strings.HasPrefix(w, "ل") && k+1 < limit && hasArticle(text, ws[k+1])) {
 				k++
@@ -547,7 +547,7 @@ func readPhraseAt(text string, ws []word, i, limit int, names *wordCounts, appos
 	k := j
 	for k < limit && k-j < 5 {
 		w := ws[k].key
-		if w == "ان" && k > j+1 && k+1 < limit && (isStop(ws[k+1].key) || ws[k+1].key == "ان") &&
+		if w == "ان" && k > j+1 && k+1 < limit && (names.stop(ws[k+1]) || ws[k+1].key == "ان") &&
 			names != nil && names.pair(ws[k-1], ws[k]) >= 2 {
 			k++ // مون جاي إن: a name that ends in إن
 			break
@@ -559,10 +559,10 @@ func readPhraseAt(text string, ws []word, i, limit int, names *wordCounts, appos
 		if k == j && in(descriptorHeads, w) {
 			break // سكان الجولان: a description, not a name
 		}
-		if isStop(w) && !aliName(text, ws, k, limit) || clauseJoint(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !(strings.HasPrefix(w, "لا") && (names.word(ws[k]) >= 2 || k+1 >= limit || endsName(ws[k+1].key))) && !laSurname(ws, k, limit, names)) ||
+		if names.stop(ws[k]) && !aliName(text, ws, k, limit) || clauseJoint(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !(strings.HasPrefix(w, "لا") && (names.word(ws[k]) >= 2 || k+1 >= limit || endsName(ws[k+1].key))) && !laSurname(ws, k, limit, names)) ||
 			(k == j && (strings.HasPrefix(w, "لل") || w == "ب" || strings.HasPrefix(w, "بال") || addressee(w))) ||
 			(k == j && strings.HasPrefix(w, "ب") && names != nil && names.word(ws[k]) < 2 &&
-				!(k+1 < limit && !isStop(ws[k+1].key) && nameRunEnds(ws, k+1, limit))) {
+				!(k+1 < limit && !names.stop(ws[k+1]) && nameRunEnds(ws, k+1, limit))) {
 			break // بانتظام، بسبب: a preposition's object, not a name that recurs (بوتين)
 		}
 		// A name goes on only while it looks like one: the words up to the
