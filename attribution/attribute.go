@@ -138,6 +138,14 @@ func (c *wordCounts) stop(w word) bool {
 	return c.memo.of(w.key).stop
 }
 
+// nameLike is nameLike of w, answered from the memo when c has one.
+func (c *wordCounts) nameLike(w word) bool {
+	if c == nil || c.memo == nil {
+		return nameLike(w.key)
+	}
+	return c.memo.of(w.key).name
+}
+
 // of returns how often the folded word key occurs.
 func (c *wordCounts) of(key string) int {
 	if id, ok := c.ids[key]; ok {
@@ -156,6 +164,7 @@ type wordFacts struct {
 	g       gender
 	cueOK   bool // cueAt(w) found a cue
 	stop    bool // isStop(w): the word ends a speaker phrase
+	name    bool // nameLike(w)
 }
 
 // factMemo remembers the wordFacts of the words met. News vocabulary is
@@ -176,6 +185,7 @@ func (m *factMemo) of(w string) wordFacts {
 	v := unprefixed(w)
 	f := wordFacts{title: in(titleSet, w), issuing: in(issuingVerbs, v) || in(issuingVerbs, w), stop: isStop(w)}
 	f.cue, f.g, f.cueOK = cueOf(w, v)
+	f.name = !f.stop && !f.title && maybeName(w)
 	if len(m.m) >= maxFacts {
 		clear(m.m)
 	}
@@ -235,7 +245,7 @@ func (at *attributor) scanEntities() {
 		if fw.title && (i == 0 || !at.memo.of(at.ws[i-1].key).title) {
 			p := at.phrase(i, len(at.ws))
 			if p.name == "" && p.role != "" && i > 0 && p.next < len(at.ws) && isCueVerb(at.ws[p.next].key) &&
-				nameLike(at.ws[i-1].key) && !hasArticle(at.text, at.ws[i-1]) {
+				at.counts.nameLike(at.ws[i-1]) && !hasArticle(at.text, at.ws[i-1]) {
 				// A name, its post, then the verb: "فاروق جليك وزير العمل
 				// التركي قال". The post is the named person's.
 				full := at.fullName(at.text[at.ws[i-1].start:at.ws[i-1].end])
@@ -402,7 +412,7 @@ func (at *attributor) fullInstitution(inst string) string {
 		k := i + 1
 		for k < len(at.ws) && k-i <= 3 {
 			n := at.ws[k].key
-			if hasArticle(at.text, at.ws[k]) && !at.counts.stop(at.ws[k]) || k == i+1 && nameLike(n) && !verbLike(n) {
+			if hasArticle(at.text, at.ws[k]) && !at.counts.stop(at.ws[k]) || k == i+1 && at.counts.nameLike(at.ws[k]) && !verbLike(n) {
 				k++
 				continue
 			}
@@ -455,14 +465,15 @@ func (at *attributor) markedOutlet(head string) string {
 }
 
 // nameLike reports whether folded word w can be part of a person's name.
+// (A cue is a stop word, so it is not one.)
 func nameLike(w string) bool {
-	if isStop(w) || in(titleSet, w) || in(roleNounSet, w) || nisbas[w] || strings.HasPrefix(w, "لل") {
-		return false
-	}
-	if _, _, ok := cueAt(w); ok {
-		return false
-	}
-	return true
+	return !isStop(w) && !in(titleSet, w) && maybeName(w)
+}
+
+// maybeName is nameLike of a word known to be neither a stop word nor a
+// title: the checks that the memo of lexicon facts does not hold.
+func maybeName(w string) bool {
+	return !in(roleNounSet, w) && !nisbas[w] && !strings.HasPrefix(w, "لل")
 }
 
 // titledBefore reports whether a person's title stands within the three
@@ -699,7 +710,7 @@ func (at *attributor) findFullName(name string) string {
 		}
 		if at.same(i, &last) {
 			b := i
-			for b > 0 && i-b < 3 && nameLike(at.ws[b-1].key) && !at.counts.stop(at.ws[b-1]) && !clauseJoint(at.ws[b-1].key) && !kinWords[at.ws[b-1].key] && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) && !bodyOf(at.ws[b-1].key) &&
+			for b > 0 && i-b < 3 && at.counts.nameLike(at.ws[b-1]) && !at.counts.stop(at.ws[b-1]) && !clauseJoint(at.ws[b-1].key) && !kinWords[at.ws[b-1].key] && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) && !bodyOf(at.ws[b-1].key) &&
 				!(strings.HasPrefix(at.ws[b-1].key, "و") && at.counts.pair(at.ws[b-1], at.ws[b]) < 2) &&
 				!(strings.HasPrefix(at.ws[b-1].key, "ب") && at.counts.word(at.ws[b-1]) < 2 && !(b >= 2 && nameBoundary(at.ws[b-2].key))) &&
 				!(b >= 2 && at.constructTitle(b-2)) {
@@ -724,7 +735,7 @@ func (at *attributor) findFullName(name string) string {
 			if i-b >= 2 && (b == 0 || at.ws[b-1].key == ".") && at.counts.pair(at.ws[b], at.ws[b+1]) < 2 {
 				b++
 			}
-			if b == i && i > 0 && at.counts.pair(at.ws[i-1], w) >= 2 && nameLike(at.ws[i-1].key) && !clauseJoint(at.ws[i-1].key) {
+			if b == i && i > 0 && at.counts.pair(at.ws[i-1], w) >= 2 && at.counts.nameLike(at.ws[i-1]) && !clauseJoint(at.ws[i-1].key) {
 				b = i - 1
 			}
 			if b == i-1 && at.subjectThenObject(b, i) {
@@ -746,7 +757,7 @@ func (at *attributor) findFullName(name string) string {
 				}
 			}
 		}
-		if len(m) == 1 && at.same(i, &first) && (i == 0 || !nameLike(at.ws[i-1].key) || strings.HasPrefix(at.ws[i-1].key, "ال")) {
+		if len(m) == 1 && at.same(i, &first) && (i == 0 || !at.counts.nameLike(at.ws[i-1]) || strings.HasPrefix(at.ws[i-1].key, "ال")) {
 			p := at.phrase(i, len(at.ws))
 			// A first name's fuller form ends at a mark, a title or a
 			// clause (يوليا سكريبال، التي …), not before a preposition:
@@ -784,7 +795,7 @@ func (at *attributor) subjectThenObject(b, i int) bool {
 			continue
 		}
 		next := at.ws[j+1].key
-		if nameLike(next) && !at.counts.stop(at.ws[j+1]) && !at.same(j+1, second) && !verbLike(next) && !endsName(next) &&
+		if at.counts.nameLike(at.ws[j+1]) && !at.counts.stop(at.ws[j+1]) && !at.same(j+1, second) && !verbLike(next) && !endsName(next) &&
 			!strings.ContainsAny(next, ".,:\"") {
 			return true
 		}
@@ -850,7 +861,7 @@ func (at *attributor) namedAfter(i, limit int, p phrase) phrase {
 			continue
 		}
 		k := last + 1
-		for k < limit && k-last <= 4 && (nameLike(at.ws[k].key) || nameParticles[at.ws[k].key]) && !endsName(at.ws[k].key) && !strings.ContainsAny(at.ws[k].key, ".,:\"") {
+		for k < limit && k-last <= 4 && (at.counts.nameLike(at.ws[k]) || nameParticles[at.ws[k].key]) && !endsName(at.ws[k].key) && !strings.ContainsAny(at.ws[k].key, ".,:\"") {
 			k++
 		}
 		if k > last+1 {
@@ -1202,7 +1213,7 @@ func (at *attributor) lineHead(lo, k int, adjacent bool) phrase {
 	}
 	for j := lo; j < k; j++ {
 		w := at.ws[j].key
-		if !nameLike(w) || at.counts.stop(at.ws[j]) || verbLike(w) || strings.IndexFunc(w, unicode.IsDigit) >= 0 || strings.HasPrefix(w, "و") {
+		if !at.counts.nameLike(at.ws[j]) || at.counts.stop(at.ws[j]) || verbLike(w) || strings.IndexFunc(w, unicode.IsDigit) >= 0 || strings.HasPrefix(w, "و") {
 			return phrase{start: -1}
 		}
 		if _, _, ok := at.cue(j); ok {
@@ -1807,7 +1818,7 @@ func (at *attributor) afterAttributor(c, limit int) phrase {
 		// Only a noun follows بحسب or على لسان, so a name that looks like
 		// a verb (يوليا، يوسف) is a name here.
 		k := j
-		for k < limit && k-j < 4 && (k == j || nameLike(at.ws[k].key)) && !at.counts.stop(at.ws[k]) && !endsName(at.ws[k].key) &&
+		for k < limit && k-j < 4 && (k == j || at.counts.nameLike(at.ws[k])) && !at.counts.stop(at.ws[k]) && !endsName(at.ws[k].key) &&
 			!strings.ContainsAny(at.ws[k].key, ".,:\"") {
 			k++
 		}
