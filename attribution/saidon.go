@@ -53,6 +53,22 @@ func init() {
 // relativeFirst holds the first words of the two-word relative days.
 var relativeFirst = map[string]bool{}
 
+// dayWords holds every word that relativePair, relativeDays or weekdays
+// knows: findDayClues asks it alone of the many words that are none.
+var dayWords = map[string]bool{}
+
+func init() {
+	for w := range relativeFirst {
+		dayWords[w] = true
+	}
+	for w := range relativeDays {
+		dayWords[w] = true
+	}
+	for w := range weekdays {
+		dayWords[w] = true
+	}
+}
+
 // relativePair looks up the two-word relative day "a b", building the
 // pair only when a can start one.
 func relativePair(a, b string) (int, bool) {
@@ -294,29 +310,31 @@ func findDayClues(ws []word, pub time.Time) []clue {
 		if i+1 < len(ws) {
 			next = ws[i+1].key
 		}
-		// "أمس الجمعة": when a relative day and a weekday disagree, the
-		// weekday wins (the writer's "yesterday" is often the wire's), so
-		// the relative word gives way to the weekday after it.
-		if d, ok := relativePair(k, next); ok {
-			if i+2 >= len(ws) || !isWeekday(ws[i+2].key) {
-				add(i, clue{at: ws[i].start, day: pub.AddDate(0, 0, d), basis: BasisRelative})
+		if dayWords[k] {
+			// "أمس الجمعة": when a relative day and a weekday disagree, the
+			// weekday wins (the writer's "yesterday" is often the wire's), so
+			// the relative word gives way to the weekday after it.
+			if d, ok := relativePair(k, next); ok {
+				if i+2 >= len(ws) || !isWeekday(ws[i+2].key) {
+					add(i, clue{at: ws[i].start, day: pub.AddDate(0, 0, d), basis: BasisRelative})
+				}
+				i++
+				continue
 			}
-			i++
-			continue
-		}
-		if d, ok := relativeDays[k]; ok {
-			if !isWeekday(next) {
-				add(i, clue{at: ws[i].start, day: pub.AddDate(0, 0, d), basis: BasisRelative})
+			if d, ok := relativeDays[k]; ok {
+				if !isWeekday(next) {
+					add(i, clue{at: ws[i].start, day: pub.AddDate(0, 0, d), basis: BasisRelative})
+				}
+				continue
 			}
-			continue
-		}
-		if wd, ok := weekdays[k]; ok {
-			back := (int(pub.Weekday()) - int(wd) + 7) % 7
-			if back == 0 && (next == quotes.Key("الماضي") || next == quotes.Key("المنصرم")) {
-				back = 7
+			if wd, ok := weekdays[k]; ok {
+				back := (int(pub.Weekday()) - int(wd) + 7) % 7
+				if back == 0 && (next == quotes.Key("الماضي") || next == quotes.Key("المنصرم")) {
+					back = 7
+				}
+				add(i, clue{at: ws[i].start, day: pub.AddDate(0, 0, -back), basis: BasisWeekday})
+				continue
 			}
-			add(i, clue{at: ws[i].start, day: pub.AddDate(0, 0, -back), basis: BasisWeekday})
-			continue
 		}
 		if n, ok := dayOfMonth(k); ok {
 			m, skip := monthAt(ws, i+1)
