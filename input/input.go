@@ -234,8 +234,17 @@ func (r *Reader) readJSONL(ctx context.Context, name string, br *bufio.Reader, f
 		b, err := br.ReadBytes('\n')
 		if len(bytes.TrimSpace(b)) > 0 {
 			where := fmt.Sprintf("%s:%d", name, line)
-			var a quotes.Article
-			if jerr := json.Unmarshal([]byte(r.validUTF8(where, b)), &a); jerr != nil {
+			text := b // ReadBytes gave a copy of its own: no need of another
+			if !utf8.Valid(b) {
+				text = []byte(r.validUTF8(where, b))
+			}
+			a, ok := decodeArticle(text)
+			var jerr error
+			if !ok {
+				a = quotes.Article{}
+				jerr = json.Unmarshal(text, &a)
+			}
+			if jerr != nil {
 				r.warn(fmt.Errorf("%s: not a JSON article: %w", where, jerr))
 				failed++
 			} else if strings.TrimSpace(a.Text) == "" {
