@@ -151,8 +151,12 @@ func (d *articleDecoder) escaped(start int) (string, bool) {
 		case c < 0x20:
 			return "", false
 		case c != '\\':
-			out = append(out, c)
-			d.i++
+			run := d.i + 1 // up to the next quote, backslash or control byte
+			for run < len(d.b) && d.b[run] != '"' && d.b[run] != '\\' && d.b[run] >= 0x20 {
+				run++
+			}
+			out = append(out, d.b[d.i:run]...)
+			d.i = run
 			continue
 		}
 		if d.i+1 >= len(d.b) {
