@@ -115,7 +115,16 @@ func appendWords(out []word, text string) []word {
 	}
 	start := -1
 	seg := 0 // letters since the word's start or its last dot
-	for i, r := range text {
+	for i, size := 0, 0; i < len(text); i += size {
+		// Decoded here, not by range: the two-byte runes of Arabic text
+		// cost no call.
+		r := rune(text[i])
+		size = 1
+		if c := text[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			r, size = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
+		} else if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		letter, mark := classifyRune(r)
 		isWord := letter || mark ||
 			(r == '-' && start >= 0 && i+1 < len(text) && text[i+1] != ' ') ||
