@@ -1313,7 +1313,7 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 		// نقلت وكالة X عن Y قوله: Y speaks, X is credited.
 		for j := c - 1; j >= lo; j-- {
 			w := unprefixed(at.ws[j].key)
-			if w == quotes.Fold("عن") {
+			if w == anWord {
 				p := at.wholeSource(j+1, c, at.phrase(j+1, c))
 				res.credited = at.relayer(lo, j)
 				if at.speaks(&res, p, g) {
@@ -1321,7 +1321,7 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 				}
 				break
 			}
-			if strings.HasPrefix(w, quotes.Fold("عن")) && len(w) > 4 { // عنه، عنها
+			if strings.HasPrefix(w, anWord) && len(w) > 4 { // عنه، عنها
 				// "ونقلت عنها الوكالة قولها": the pronoun is the last
 				// speaker who is not an outlet; the outlet only relays.
 				res.credited = at.relayer(lo, j)
@@ -1470,11 +1470,11 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 		// stands between the verb and its subject.
 		p = at.phrase(k, oi)
 	}
-	if !p.empty() && relayVerbs[unprefixed(at.ws[c].key)] && p.next+1 < oi && unprefixed(at.ws[p.next].key) == anWord {
+	if a := at.anAfter(p, oi); !p.empty() && relayVerbs[unprefixed(at.ws[c].key)] && a > 0 {
 		// "ونقلت فرانس برس عن مصدر في خفر السواحل إن «…»": the source
 		// after عن speaks; the outlet relays it.
-		if src := at.phrase(p.next+1, oi); !src.empty() {
-			res.credited = at.relayer(lo, p.next)
+		if src := at.phrase(a+1, oi); !src.empty() {
+			res.credited = at.relayer(lo, a)
 			p = src
 		}
 	}
@@ -1546,7 +1546,7 @@ var contrasts = set([]string{"بيد", "غير", "إلا", "الا"})
 
 // beforeVerb are the words after which أن opens a verb, not a subject
 // (قبل أن يستطرد، بعد أن أعلن).
-var beforeVerb = set([]string{"قبل", "بعد", "دون", "بدون", "من", "يجب", "يمكن", "لا بد"})
+var beforeVerb = set([]string{"قبل", "بعد", "دون", "بدون", "يجب", "يمكن", "بد"})
 
 // reportedSubject reads the subject that stands between a complementizer
 // and the saying verb at word c: in "وأفادت الوكالة أن نوفاك قال في
@@ -1809,8 +1809,8 @@ func (at *attributor) afterAttributor(c, limit int) phrase {
 	}
 	p := at.phrase(j, limit)
 	if p.inst != "" && (isOutlet(p.inst) || isOutlet(at.text[p.start:p.end])) {
-		if p.next+1 < limit && at.ws[p.next].key == anWord {
-			return at.phrase(p.next+1, limit) // وفقا لما نقلته وكالة رويترز عن مصدر أمني: the source speaks
+		if a := at.anAfter(p, limit); a > 0 {
+			return at.phrase(a+1, limit) // وفقا لما نقلته وكالة رويترز عن مصدر أمني: the source speaks
 		}
 		return phrase{start: -1} // بحسب صحيفة “X”: the outlet relays, it is not the speaker
 	}
@@ -1839,8 +1839,6 @@ func isOutlet(s string) bool {
 		quotes.Fold("قناة") == bare(toks[0]) || quotes.Fold("موقع") == bare(toks[0]) || quotes.Fold("جريدة") == bare(toks[0])
 }
 
-// relayer reads X in "نقلت X عن": the outlet or agency that relayed the
-// quote, credited.
 // markedOutletAt returns the index of the word after an outlet in marks
 // with ل at word j (لـ«الاقتصادية»), or 0 when there is none before limit.
 func (at *attributor) markedOutletAt(j, limit int) int {
@@ -1858,12 +1856,34 @@ func (at *attributor) markedOutletAt(j, limit int) int {
 	return 0
 }
 
+// anAfter returns the index of عن right after the outlet phrase p, the
+// rest of the outlet's name allowed between (وكالة رويترز عن، فرانس برس
+// عن): at most three words, none of them a stop; or -1. A source follows
+// it before limit.
+func (at *attributor) anAfter(p phrase, limit int) int {
+	if p.empty() {
+		return -1
+	}
+	for k := p.next; k < limit && k+1 < limit && k <= p.next+3; k++ {
+		w := at.ws[k].key
+		if unprefixed(w) == anWord {
+			return k
+		}
+		if isStop(w) {
+			break
+		}
+	}
+	return -1
+}
+
 // relayVerbs relay someone else's words: نقل X عن Y.
 var relayVerbs = set([]string{"نقل", "نقلت"})
 
 // anWord and maWord are the folded عن and ما.
 var anWord, maWord = quotes.Fold("عن"), quotes.Fold("ما")
 
+// relayer reads X in "نقلت X عن": the outlet or agency that relayed the
+// quote, credited.
 func (at *attributor) relayer(lo, an int) string {
 	for j := an - 1; j >= lo; j-- {
 		if k, _, ok := at.cue(j); ok && k == cueVerb {
@@ -2020,7 +2040,10 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 					} else if c := at.contextBefore(res.speaker, q.OpenAt, dated); c != nil {
 						day, basis = c.day, c.basis
 					}
-					if !(res.earlier && basis == BasisPublished) {
+					// An earlier statement (وكان … قد قال) keeps only a day of its
+					// own sentence, or an explicit date: never the publication day,
+					// nor the day of a later statement of the same speaker.
+					if !res.earlier || own || basis == BasisExplicit {
 						r.SaidOn = optional(day.Format(time.DateOnly))
 						r.SaidOnBasis = optional(basis)
 					}

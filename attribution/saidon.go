@@ -307,9 +307,13 @@ func isWeekday(w string) bool {
 func findDayClues(ws []word, pub time.Time) []clue {
 	var out []clue
 	add := func(i int, c clue) {
-		// "منذ 14 أغسطس"، "حتى الخميس": a span's start or end, not the
-		// day of the words.
-		if i == 0 || !spanWords[ws[i-1].key] {
+		// "منذ 14 أغسطس"، "حتى (يوم) الخميس": a span's start or end, not
+		// the day of the words.
+		j := i - 1
+		if j > 0 && ws[j].key == dayWord {
+			j--
+		}
+		if j < 0 || !spanWords[ws[j].key] {
 			out = append(out, c)
 		}
 	}
@@ -374,7 +378,10 @@ func findDayClues(ws []word, pub time.Time) []clue {
 }
 
 // spanWords open a span of time: a day after them starts or ends it.
-var spanWords = set([]string{"منذ", "حتى", "لغاية", "وحتى", "ومنذ"})
+var spanWords = set([]string{"منذ", "حتى", "لغاية", "وحتى", "ومنذ", "ولغاية"})
+
+// dayWord is the folded يوم of "حتى يوم الأحد".
+var dayWord = quotes.Fold("يوم")
 
 // monthAt reads a month name (one or two words, combined forms like
 // "فبراير/ شباط" take the first) at ws[i]; it returns the month and how

@@ -37,6 +37,8 @@ func TestSaidOn(t *testing.T) {
 			`وقال الوزير إنه "لم تقع أي حوادث" منذ 2 مايو.`, "2025-06-05", BasisPublished},
 		{"a weekday after حتى ends a span: not the day of the words",
 			`وقال الوزير إن "المعبر سيبقى مغلقا" حتى الأحد.`, "2025-06-05", BasisPublished},
+		{"a weekday after حتى يوم ends a span too",
+			`وقال الوزير إن "المعبر سيبقى مغلقا" حتى يوم الأحد.`, "2025-06-05", BasisPublished},
 		{"no clue: the publication day",
 			`وقال الوزير: "سنبني ثلاثة مستشفيات جديدة".`, "2025-06-05", BasisPublished},
 	}
@@ -85,6 +87,8 @@ func TestSaidOnFromContext(t *testing.T) {
 			"وكان الوزير سامر الحداد قد أعلن الثلاثاء خطة.\nوقال الحداد: \"سنبني ثلاثة سدود جديدة\".", "2025-06-05", BasisPublished},
 		{"a pluperfect quote with its own weekday is dated by it",
 			"وكانت الوزيرة ليلى منصور قد حذرت أمس الاثنين من أن \"الوضع سيزداد سوءا\".", "2025-06-02", BasisWeekday},
+		{"a pluperfect quote does not take the day of the speaker's later statement",
+			"وقال الوزير سامر الحداد الثلاثاء إن الخطة جاهزة.\nوكان الحداد قد قال: \"سنبني ثلاثة سدود جديدة\".", "", ""},
 		{"a pluperfect quote with no day of its own is not dated",
 			"وكانت الوزيرة ليلى منصور قد حذرت من أن \"الوضع سيزداد سوءا\".", "", ""},
 	}

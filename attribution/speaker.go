@@ -212,7 +212,7 @@ func notNameWord(raw string) bool {
 // preposition with ى elsewhere, and a name word follows it or ends the
 // phrase (قائد القوة البحرية، علي تنكسيري، …؛ محمد علي).
 func aliName(text string, ws []word, k, limit int) bool {
-	if ws[k].key != aliKey || text[ws[k].start:ws[k].end] != "علي" || !strings.Contains(text, "على") {
+	if ws[k].key != aliKey || text[ws[k].start:ws[k].end] != "علي" || !writesAla(text) {
 		return false
 	}
 	return k+1 >= limit || endsName(ws[k+1].key) || nameLike(ws[k+1].key) && !strings.HasPrefix(ws[k+1].key, "ال")
@@ -220,13 +220,32 @@ func aliName(text string, ws []word, k, limit int) bool {
 
 var aliKey = quotes.Fold("علي")
 
+// writesAla reports whether text writes the preposition على with ى as a
+// word of its own (not inside أعلى).
+func writesAla(text string) bool {
+	for i := strings.Index(text, "على"); i >= 0; {
+		end := i + len("على")
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if (i == 0 || !unicode.IsLetter(before)) && (end == len(text) || !unicode.IsLetter(after)) {
+			return true
+		}
+		n := strings.Index(text[end:], "على")
+		if n < 0 {
+			break
+		}
+		i = end + n
+	}
+	return false
+}
+
 // firstNameInA reports whether word k, shaped like a dual verb in ا
 // (تعهدا، يتفقا), is rather the first name that opens the phrase at j
 // (يهودا غليك، تريزا ماي): a name word follows it, and it carries no
 // tanween (تعهداً بعدم العودة is a noun).
 func firstNameInA(text string, ws []word, k, j, limit int) bool {
 	raw := text[ws[k].start:ws[k].end]
-	return k == j && strings.HasSuffix(ws[k].key, "ا") && !strings.ContainsRune(raw, '\u064B') &&
+	return k == j && strings.HasSuffix(ws[k].key, "ا") && !notNameWord(raw) &&
 		k+1 < limit && nameLike(ws[k+1].key) && !endsName(ws[k+1].key) && !verbLike(ws[k+1].key)
 }
 
@@ -246,7 +265,7 @@ func waSurname(text string, ws []word, k, j, limit int, names *wordCounts) bool 
 	}
 	raw := text[ws[k].start:ws[k].end]
 	if strings.HasPrefix(raw, "وأ") || strings.HasPrefix(raw, "وإ") || strings.HasPrefix(raw, "وآ") ||
-		strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "ها") || n == 4 && strings.HasSuffix(w, "ت") {
+		strings.HasSuffix(raw, "ه") || strings.HasSuffix(raw, "هم") || strings.HasSuffix(raw, "ها") || n == 4 && strings.HasSuffix(w, "ت") {
 		return false
 	}
 	place := func(w string) bool { return isCountry(w) || len(capitals[bare(w)]) > 0 }
@@ -462,7 +481,7 @@ func readPhraseAt(text string, ws []word, i, limit int, names *wordCounts, appos
 			}
 			if hasArticle(text, ws[j]) && !strings.HasPrefix(text[ws[j].start:ws[j].end], "ف") || strings.HasPrefix(w, "لل") || strings.HasPrefix(w, "بال") ||
 				roleNounSet[b] || roleNounSet[w] || titleSet[b] ||
-				(strings.HasPrefix(w, "ل") && (roleNounSet[w[len("ل"):]] || institutionSet[w[len("ل"):]])) {
+				bodyOf(w) {
 				j++
 				continue
 			}

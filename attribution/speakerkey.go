@@ -163,15 +163,37 @@ func OneVoice(a, b string) bool {
 // voiceOf is OneVoice with a the country and b the body.
 func voiceOf(country, body string) bool {
 	ct, bt := foldTokens(cleanName(country)), foldTokens(cleanName(body))
-	if len(ct) == 0 || len(ct) > 2 || len(bt) <= len(ct) || LooksLikePerson(body) {
+	if len(ct) == 0 || len(ct) > 2 || LooksLikePerson(body) || len(bt) > 0 && personHead(bt[0]) {
 		return false
 	}
-	if !nisbaLike(ct[0]) && !strings.HasSuffix(ct[0], "يه") && adjectiveRun(ct, bt) {
-		return true // not itself an adjective (الخارجية): a country
+	// A country written like an adjective (السعودية، سورية) is a country
+	// when a capital names it; other adjectives (الخارجية) are not.
+	if len(bt) > len(ct) && (knownCountry(ct) || !nisbaLike(ct[0]) && !strings.HasSuffix(ct[0], "يه")) && adjectiveRun(ct, bt) {
+		return true
 	}
 	for _, c := range capitals[bare(strings.Join(ct, " "))] {
-		if adjectiveRun(foldTokens(c), bt) {
+		if f := foldTokens(c); len(bt) > len(f) && adjectiveRun(f, bt) {
 			return true
+		}
+	}
+	return false
+}
+
+// personHead reports whether folded word w heads a phrase that names a
+// person, a post or a people (مدرب المنتخب المصري، السفير الصيني).
+func personHead(w string) bool {
+	return in(titleSet, w) || in(descriptorHeads, w)
+}
+
+// knownCountry reports whether the words are a country a capital names in
+// the capitals lexicon.
+func knownCountry(ct []string) bool {
+	name := strings.Join(ct, " ")
+	for _, cs := range capitals {
+		for _, c := range cs {
+			if strings.Join(foldTokens(c), " ") == name {
+				return true
+			}
 		}
 	}
 	return false

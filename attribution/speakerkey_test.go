@@ -65,6 +65,10 @@ func TestOneVoice(t *testing.T) {
 		{"the country Mali is not finance", "مالي", "وزارة المالية", false},
 		{"the country's name inside a body is not its adjective", "روسيا", "السفارة في روسيا", false},
 		{"the same name", "روسيا", "روسيا", false},
+		{"a capital of two words and a body of one adjective", "تل أبيب", "الحكومة الإسرائيلية", true},
+		{"a country written like an adjective", "السعودية", "وزارة الخارجية السعودية", true},
+		{"a post is a person, not the country's voice", "مصر", "مدرب المنتخب المصري", false},
+		{"an ambassador is a person", "الصين", "السفير الصيني", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -511,16 +511,25 @@ func joinNeighbours(items []*item, uf *unionFind) {
 // another statement («…»، لافتة إلى رغبته "الثابتة»).
 func oneAct(a, b *item) bool {
 	ca, cb := cueKey(a), cueKey(b)
-	return ca == "" || cb == "" || ca == cb || sayingHal[cb]
+	return ca == "" || cb == "" || ca == cb || sayingHal(deref(b.rec.Cue))
 }
 
-// sayingHal are the participles of قال that continue the verb before them.
-var sayingHal = map[string]bool{}
-
-func init() {
-	for _, w := range []string{"قائلا", "قائلة", "قائلين", "قائلتين", "قائلات"} {
-		sayingHal[quotes.Fold(w)] = true
+// sayingHal reports whether a cue, as written, is a participle of قال
+// that continues the verb before it. It reads the raw cue: folded, قائلا
+// is the dual verb قالا (وقالا في بيان), which opens an act of its own.
+func sayingHal(cue string) bool {
+	c := strings.Map(func(r rune) rune {
+		if r >= 0x064B && r <= 0x0652 || r == 'ـ' {
+			return -1 // harakat and tatweel
+		}
+		return r
+	}, cue)
+	c = strings.TrimPrefix(strings.TrimPrefix(c, "و"), "ف")
+	switch c {
+	case "قائلا", "قائلة", "قائلين", "قائلتين", "قائلات":
+		return true
 	}
+	return false
 }
 
 // cueKey is the folded reporting word of a quote without its conjunction,

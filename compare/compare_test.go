@@ -399,6 +399,8 @@ func TestNeighboursInOneArticle(t *testing.T) {
 			cued(sideBySide(samer, first, samer, "حتما", "» و«"), "وقال", "وقال"), joined},
 		{"a word before a passage that a saying participle carries on is a word of it",
 			cued(sideBySide(samer, "سيصمد", samer, second, "» أمام الضغوط، قائلا: «"), "وأكد", "قائلا"), joined},
+		{"a word before a passage under the dual verb قالا is another statement, though قالا folds like قائلا",
+			cued(sideBySide(samer, "سيصمد", samer, second, "» أمام الضغوط، وقالا «"), "وأكد", "وقالا"), apart},
 		{"a word before a passage under another verb is another statement",
 			cued(sideBySide(samer, "سيصمد", samer, second, "» أمام الضغوط، وأضاف «"), "وأكد", "وأضاف"), apart},
 	}
