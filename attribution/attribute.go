@@ -64,6 +64,7 @@ type wordCounts struct {
 	words []int32          // how often each word occurs, by number
 	pairs map[uint64]int32 // how often each pair occurs, by the numbers of its words
 	memo  *factMemo        // the lexicon facts of words, when Attribute has lent one
+	ala   int8             // whether the text writes على with ى (aliName): 0 not yet known, 1 yes, 2 no
 }
 
 // count numbers the words of ws, setting their ids, and counts them and
@@ -75,6 +76,7 @@ func (c *wordCounts) count(ws []word) {
 	clear(c.ids)
 	clear(c.pairs)
 	c.words = c.words[:0]
+	c.ala = 0
 	for i := range ws {
 		id, ok := c.ids[ws[i].key]
 		if !ok {

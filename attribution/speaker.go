@@ -204,21 +204,37 @@ func verbLike(w string) bool {
 // notNameWord reports whether a word, as written, cannot go on a name: it
 // carries tanween (ضاحكاً، جيداً: a ḥāl or an adverb).
 func notNameWord(raw string) bool {
-	return strings.ContainsRune(raw, '\u064B') || strings.ContainsRune(raw, '\u064C') || strings.ContainsRune(raw, '\u064D')
+	return strings.ContainsAny(raw, "\u064B\u064C\u064D") // fathatan, dammatan, kasratan
 }
 
 // aliName reports whether word k is the name علي, which folds like the
 // preposition على: the text writes it with ي where it writes the
 // preposition with ى elsewhere, and a name word follows it or ends the
 // phrase (قائد القوة البحرية، علي تنكسيري، …؛ محمد علي).
-func aliName(text string, ws []word, k, limit int) bool {
-	if ws[k].key != aliKey || text[ws[k].start:ws[k].end] != "علي" || !writesAla(text) {
+func aliName(text string, ws []word, k, limit int, names *wordCounts) bool {
+	if ws[k].key != aliKey || text[ws[k].start:ws[k].end] != "علي" || !names.writesAla(text) {
 		return false
 	}
 	return k+1 >= limit || endsName(ws[k+1].key) || nameLike(ws[k+1].key) && !strings.HasPrefix(ws[k+1].key, "ال")
 }
 
 var aliKey = quotes.Fold("علي")
+
+// writesAla is writesAla of the counted article's text, found once per
+// article: a text that writes على with ي throughout has as many raw علي
+// as prepositions, and each would scan it again. A nil c finds it anew.
+func (c *wordCounts) writesAla(text string) bool {
+	if c == nil {
+		return writesAla(text)
+	}
+	if c.ala == 0 {
+		c.ala = 2
+		if writesAla(text) {
+			c.ala = 1
+		}
+	}
+	return c.ala == 1
+}
 
 // writesAla reports whether text writes the preposition على with ى as a
 // word of its own (not inside أعلى).
@@ -410,7 +426,7 @@ func readPhraseWith(text string, ws []word, i, limit int, names *wordCounts) phr
 // comma ends it).
 func readPhraseAt(text string, ws []word, i, limit int, names *wordCounts, apposition bool) phrase {
 	p := phrase{start: -1, next: i}
-	if i >= limit || names.stop(ws[i]) && !aliName(text, ws, i, limit) || addressee(ws[i].key) {
+	if i >= limit || names.stop(ws[i]) && !aliName(text, ws, i, limit, names) || addressee(ws[i].key) {
 		return p
 	}
 	roleFrom, roleTo := -1, -1
@@ -578,7 +594,7 @@ func readPhraseAt(text string, ws []word, i, limit int, names *wordCounts, appos
 		if k == j && in(descriptorHeads, w) {
 			break // سكان الجولان: a description, not a name
 		}
-		if names.stop(ws[k]) && !aliName(text, ws, k, limit) || clauseJoint(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !(strings.HasPrefix(w, "لا") && (names.word(ws[k]) >= 2 || k+1 >= limit || endsName(ws[k+1].key))) && !laSurname(ws, k, limit, names)) ||
+		if names.stop(ws[k]) && !aliName(text, ws, k, limit, names) || clauseJoint(w) || (k > j && strings.HasPrefix(w, "ل") && !nameParticles[w] && !(strings.HasPrefix(w, "لا") && (names.word(ws[k]) >= 2 || k+1 >= limit || endsName(ws[k+1].key))) && !laSurname(ws, k, limit, names)) ||
 			(k == j && (strings.HasPrefix(w, "لل") || w == "ب" || strings.HasPrefix(w, "بال") || addressee(w))) ||
 			(k == j && strings.HasPrefix(w, "ب") && names != nil && names.word(ws[k]) < 2 &&
 				!(k+1 < limit && !names.stop(ws[k+1]) && nameRunEnds(ws, k+1, limit))) {
@@ -593,7 +609,7 @@ func readPhraseAt(text string, ws []word, i, limit int, names *wordCounts, appos
 			names != nil && names.pair(ws[k-1], ws[k]) < 2 {
 			break
 		}
-		if k > j && (w == "ب" || endsName(w) && !aliName(text, ws, k, limit)) {
+		if k > j && (w == "ب" || endsName(w) && !aliName(text, ws, k, limit, names)) {
 			break
 		}
 		if k > j && possessed(text[ws[k].start:ws[k].end]) && (names == nil || names.pair(ws[k-1], ws[k]) < 2) && !nameEndsAt(ws, k+1, limit) {
