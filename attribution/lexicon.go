@@ -249,9 +249,10 @@ var bareTitles = set([]string{
 
 // capitals maps a capital, in news the voice of its government (قالت
 // موسكو، أعلنت واشنطن), to the names of its country; keys are folded and
-// without the article.
-var capitals = func() map[string][]string {
-	m := map[string][]string{}
+// without the article, and the countries are folded words.
+// capitalCountries holds the countries, their folded words joined.
+var capitals, capitalCountries = func() (map[string][][]string, map[string]bool) {
+	m, countries := map[string][][]string{}, map[string]bool{}
 	for _, c := range []struct {
 		capital   string
 		countries []string
@@ -291,7 +292,12 @@ var capitals = func() map[string][]string {
 		{"أوتاوا", []string{"كندا"}},
 		{"تل أبيب", []string{"إسرائيل"}},
 	} {
-		m[bare(quotes.Fold(c.capital))] = c.countries
+		k := bare(quotes.Fold(c.capital))
+		for _, country := range c.countries {
+			toks := foldTokens(country)
+			m[k] = append(m[k], toks)
+			countries[strings.Join(toks, " ")] = true
+		}
 	}
-	return m
+	return m, countries
 }()

@@ -171,8 +171,8 @@ func voiceOf(country, body string) bool {
 	if len(bt) > len(ct) && (knownCountry(ct) || !nisbaLike(ct[0]) && !strings.HasSuffix(ct[0], "يه")) && adjectiveRun(ct, bt) {
 		return true
 	}
-	for _, c := range capitals[bare(strings.Join(ct, " "))] {
-		if f := foldTokens(c); len(bt) > len(f) && adjectiveRun(f, bt) {
+	for _, f := range capitals[bare(strings.Join(ct, " "))] {
+		if len(bt) > len(f) && adjectiveRun(f, bt) {
 			return true
 		}
 	}
@@ -188,15 +188,7 @@ func personHead(w string) bool {
 // knownCountry reports whether the words are a country a capital names in
 // the capitals lexicon.
 func knownCountry(ct []string) bool {
-	name := strings.Join(ct, " ")
-	for _, cs := range capitals {
-		for _, c := range cs {
-			if strings.Join(foldTokens(c), " ") == name {
-				return true
-			}
-		}
-	}
-	return false
+	return capitalCountries[strings.Join(ct, " ")]
 }
 
 // adjectiveRun reports whether the words of country f stand in a row in
