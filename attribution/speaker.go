@@ -121,8 +121,15 @@ var nameParticles = set([]string{"بن", "ابن", "بنت", "أبو", "أبي",
 // complete (قال متحدث باسم الهيئة لوكالة فرانس برس). After a bare post it
 // is the post's genitive (المدير العام لقناة الأفق).
 func addressee(w string) bool {
+	r, ok := afterL(w)
+	return ok && (agencySet[r] || outletNouns[r])
+}
+
+// afterL returns folded word w without its preposition ل, and whether it
+// has one: not when ل is the article's (للوكالة، للشركة).
+func afterL(w string) (string, bool) {
 	r, ok := strings.CutPrefix(w, "ل")
-	return ok && !strings.HasPrefix(r, "ل") && (agencySet[r] || outletNouns[r])
+	return r, ok && !strings.HasPrefix(r, "ل")
 }
 
 // laSurname reports whether word k, which starts with ل, is the last word
@@ -148,8 +155,8 @@ func laSurname(ws []word, k, limit int, names *wordCounts) bool {
 // and no person's name runs through it (المدير التجاري لشركة إيرباص جون
 // ليهي).
 func bodyOf(w string) bool {
-	r, ok := strings.CutPrefix(w, "ل")
-	return ok && !strings.HasPrefix(r, "ل") && (roleNounSet[r] || institutionSet[r])
+	r, ok := afterL(w)
+	return ok && (roleNounSet[r] || institutionSet[r])
 }
 
 // completePost reports whether the words of a post already hold its
