@@ -273,10 +273,7 @@ func (at *attributor) scanEntities() {
 			continue // a verb inside someone's quoted words reports nothing
 		}
 		saying := quotes.SayingWord(unprefixed(w)) || quotes.SayingWord(w)
-		p := at.phrase(i+1, len(at.ws))
-		if k := at.markedOutletAt(i+1, len(at.ws)); k > 0 {
-			p = at.phrase(k, len(at.ws)) // قال لـ«الاقتصادية» مصدر …
-		}
+		p := at.phraseAfterVerb(i+1, len(at.ws))
 		if !saying {
 			// An evaluative verb (طالبت، وصف): its subject counts only
 			// when it is plainly a speaker, an organisation or a title.
@@ -1466,12 +1463,7 @@ func (at *attributor) fromCue(c int, kind cueKind, g gender, lo, oi int, q quote
 	}
 	// A verb: VSO (قال الوزير …), else SVO (الوزير قال …), else its
 	// subject is the last speaker (وأضاف: «…»، وقالت إن …).
-	p := at.phrase(c+1, oi)
-	if k := at.markedOutletAt(c+1, oi); k > 0 {
-		// "قال لـ«الاقتصادية» خالد الجوهر إن": the outlet spoken to
-		// stands between the verb and its subject.
-		p = at.phrase(k, oi)
-	}
+	p := at.phraseAfterVerb(c+1, oi)
 	if a := at.anAfter(p, oi); !p.empty() && relayVerbs[unprefixed(at.ws[c].key)] && a > 0 {
 		// "ونقلت فرانس برس عن مصدر في خفر السواحل إن «…»": the source
 		// after عن speaks; the outlet relays it.
@@ -1841,21 +1833,21 @@ func isOutlet(s string) bool {
 		quotes.Fold("قناة") == bare(toks[0]) || quotes.Fold("موقع") == bare(toks[0]) || quotes.Fold("جريدة") == bare(toks[0])
 }
 
-// markedOutletAt returns the index of the word after an outlet in marks
-// with ل at word j (لـ«الاقتصادية»), or 0 when there is none before limit.
-func (at *attributor) markedOutletAt(j, limit int) int {
-	if j+2 >= limit || at.ws[j].key != "ل" || at.ws[j+1].key != "\"" {
-		return 0
-	}
-	for k := j + 2; k < limit && k <= j+6; k++ {
-		if at.ws[k].key == "\"" {
-			if k == j+2 {
-				return 0
+// phraseAfterVerb reads the phrase at word j, right after a verb, up to
+// limit; an outlet in marks with ل there (قال لـ«الاقتصادية» خالد الجوهر
+// إن) is the one spoken to, and the subject follows it.
+func (at *attributor) phraseAfterVerb(j, limit int) phrase {
+	if j+2 < limit && at.ws[j].key == "ل" && at.ws[j+1].key == "\"" {
+		for k := j + 2; k < limit && k <= j+6; k++ {
+			if at.ws[k].key == "\"" {
+				if k > j+2 {
+					return at.phrase(k+1, limit)
+				}
+				break
 			}
-			return k + 1
 		}
 	}
-	return 0
+	return at.phrase(j, limit)
 }
 
 // anAfter returns the index of عن right after the outlet phrase p, the
