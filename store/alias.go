@@ -47,7 +47,7 @@ func (db *DB) AddAlias(ctx context.Context, canonical string, variants ...string
 	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
-	db.speakerNames = nil // moveSpeaker rewrites speakers
+	db.speakers = nil // moveSpeaker rewrites speakers
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		aliases := tx.Bucket(bucketAliases)
 		if c := aliasTarget(aliases.Get([]byte(ck))); c != "" {
@@ -115,7 +115,7 @@ func (db *DB) RemoveAlias(ctx context.Context, variant string) error {
 	vk := attribution.SpeakerKey(variant)
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
-	db.speakerNames = nil // moveSpeaker rewrites speakers
+	db.speakers = nil // moveSpeaker rewrites speakers
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		aliases := tx.Bucket(bucketAliases)
 		ck := aliasTarget(aliases.Get([]byte(vk)))

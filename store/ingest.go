@@ -87,16 +87,16 @@ func (db *DB) Ingest(ctx context.Context, arts []Article) (IngestStats, error) {
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 	// The cache is taken out for the transaction and only comes back once
-	// the transaction is committed.
-	names := db.speakerNames
-	db.speakerNames = nil
-	if names == nil || len(names) > maxCachedSpeakers {
-		names = map[string]string{}
+	// the transaction is committed: a failed one may have changed it.
+	cache := db.speakers
+	db.speakers = nil
+	if cache == nil || cache.full() {
+		cache = newSpeakerCache()
 	}
 	var w *writer
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		st = IngestStats{}
-		w = newWriter(tx, names)
+		w = newWriter(tx, cache)
 		for i := range arts {
 			added, known, err := w.article(&arts[i])
 			if err != nil {
@@ -115,14 +115,52 @@ func (db *DB) Ingest(ctx context.Context, arts []Article) (IngestStats, error) {
 		return IngestStats{}, fmt.Errorf("ingest: %w", err)
 	}
 	w.keep()
-	db.speakerNames = w.names
+	db.speakers = cache
 	return st, nil
 }
 
-// maxCachedSpeakers bounds the cache of speaker names, checked as each
-// batch starts: at the bound, Arabic names take some 15-20 MB; past it the
-// cache starts again empty. The full corpus uses about 15,000 entries.
+// speakerCache is what the ingests of one handle remember of the stored
+// speakers from batch to batch. Matching a name to its speaker reads and
+// compares every stored speaker of the name's surname; the answers, and
+// the speakers the last batch changed, are kept, so that the people quoted
+// batch after batch are neither decoded nor matched again each time.
+type speakerCache struct {
+	// names holds the display names of stored speakers whose Key is their
+	// key.
+	names map[string]string
+	// keys holds the speaker key each name was matched to. An answer
+	// holds while the generation of its surname is the one it was found
+	// at.
+	keys map[string]keyAnswer
+	// gens counts, per surname, the changes to the speakers of that
+	// surname that can change a match: a speaker created, renamed or
+	// written in a new spelling. Every speaker a name can match shares
+	// the surname of the name's key.
+	gens map[string]uint32
+	// recent holds the speakers the last batch changed, as committed.
+	recent map[string]*Speaker
+}
+
+// keyAnswer is a name's speaker key, found when the speakers of surname
+// were at generation gen.
+type keyAnswer struct {
+	key, surname string
+	gen          uint32
+}
+
+func newSpeakerCache() *speakerCache {
+	return &speakerCache{names: map[string]string{}, keys: map[string]keyAnswer{}, gens: map[string]uint32{}}
+}
+
+// maxCachedSpeakers bounds the names and answers of the cache, checked as
+// each batch starts: at the bound, Arabic names take some 15-20 MB each;
+// past it the cache starts again empty. The full corpus has about 27,000
+// speakers and 40,000 names.
 const maxCachedSpeakers = 1 << 17
+
+func (c *speakerCache) full() bool {
+	return len(c.names) > maxCachedSpeakers || len(c.keys) > maxCachedSpeakers
+}
 
 // writer holds one write transaction's buckets and the speakers it
 // changed, written back once at the end.
@@ -131,15 +169,19 @@ type writer struct {
 	articles, quotes, speakers, aliases    *bolt.Bucket
 	bySpeaker, bySaid, byOutlet, bySurname *bolt.Bucket
 	changed                                map[string]*Speaker
-	loaded                                 map[string]*Speaker // decoded this transaction, unchanged so far
-	names                                  map[string]string   // display names of stored speakers whose Key is their key
-	index                                  [][2][]byte         // index bucket name, key: sorted before writing
-	records                                *recordReader       // the articles' shared record fields
-	metaStored                             map[string]bool     // article ids whose shared fields are in the file
-	metaAppends                            appendCheck         // of the shared fields' bucket
+	loaded                                 map[string]*Speaker // decoded or kept from the last batch, unchanged so far
+	cache                                  *speakerCache
+	index                                  [][2][]byte     // index bucket name, key: sorted before writing
+	records                                *recordReader   // the articles' shared record fields
+	metaStored                             map[string]bool // article ids whose shared fields are in the file
+	metaAppends                            appendCheck     // of the shared fields' bucket
 }
 
-func newWriter(tx *bolt.Tx, names map[string]string) *writer {
+func newWriter(tx *bolt.Tx, cache *speakerCache) *writer {
+	loaded := cache.recent
+	if loaded == nil {
+		loaded = map[string]*Speaker{}
+	}
 	return &writer{
 		tx:         tx,
 		articles:   tx.Bucket(bucketArticles),
@@ -151,8 +193,8 @@ func newWriter(tx *bolt.Tx, names map[string]string) *writer {
 		byOutlet:   tx.Bucket(idxOutlet),
 		bySurname:  tx.Bucket(idxSurname),
 		changed:    map[string]*Speaker{},
-		loaded:     map[string]*Speaker{},
-		names:      names,
+		loaded:     loaded,
+		cache:      cache,
 		records:    newRecordReader(tx),
 		metaStored: map[string]bool{},
 	}
@@ -245,10 +287,25 @@ func (w *writer) flush() error {
 // person (a surname alone, or a transliteration variant, when exactly one
 // stored speaker fits); else the name's own key.
 func (w *writer) speakerKey(name string) (string, error) {
+	if a, ok := w.cache.keys[name]; ok && a.gen == w.cache.gens[a.surname] {
+		return a.key, nil
+	}
 	k := attribution.SpeakerKey(name)
 	if k == "" {
 		k = name
 	}
+	sk, err := w.matchKey(name, k)
+	if err != nil {
+		return "", err
+	}
+	s := surnameKey(k)
+	// Cloned: the name may point into an article's text.
+	w.cache.keys[strings.Clone(name)] = keyAnswer{key: sk, surname: s, gen: w.cache.gens[s]}
+	return sk, nil
+}
+
+// matchKey is speakerKey for a name whose blocking key is k.
+func (w *writer) matchKey(name, k string) (string, error) {
 	if c := aliasTarget(w.aliases.Get([]byte(k))); c != "" {
 		return c, nil
 	}
@@ -297,7 +354,7 @@ func (w *writer) name(k string) (string, bool, error) {
 	if s, ok := w.changed[k]; ok {
 		return s.Name, s.Key == k, nil
 	}
-	if n, ok := w.names[k]; ok {
+	if n, ok := w.cache.names[k]; ok {
 		return n, true, nil
 	}
 	s, err := loadSpeaker(w.speakers, w.changed, w.loaded, k)
@@ -305,26 +362,47 @@ func (w *writer) name(k string) (string, bool, error) {
 		return "", false, err
 	}
 	// Decoded strings are copies, not the transaction's bytes.
-	w.names[strings.Clone(k)] = s.Name
+	w.cache.names[strings.Clone(k)] = s.Name
 	return s.Name, true, nil
 }
 
-// keep brings w.names up to date with the speakers that this transaction,
-// now committed, changed. A name with invalid UTF-8 is dropped: it is
-// stored with U+FFFD in its place and must be read back as such.
+// keep brings the cache up to date with the speakers that this
+// transaction, now committed, changed, and keeps them for the next. A
+// speaker with invalid UTF-8 is dropped: it is stored with U+FFFD in its
+// place and must be read back as such.
 func (w *writer) keep() {
+	names := w.cache.names
 	for k, s := range w.changed {
-		if _, ok := w.names[k]; !ok {
-			continue // not looked up so far
-		}
-		if s.Key != k || !utf8.ValidString(s.Name) {
-			delete(w.names, k)
+		if !validSpeaker(s) {
+			delete(names, k)
+			delete(w.changed, k)
 			continue
 		}
-		if w.names[k] != s.Name {
-			w.names[k] = strings.Clone(s.Name) // may point into an article's text
+		if _, ok := names[k]; !ok {
+			continue // not looked up so far
+		}
+		if s.Key != k {
+			delete(names, k)
+			continue
+		}
+		if names[k] != s.Name {
+			names[k] = strings.Clone(s.Name) // may point into an article's text
 		}
 	}
+	w.cache.recent = w.changed
+}
+
+// validSpeaker reports whether every string of s is valid UTF-8, so that
+// s is what decoding its stored form gives.
+func validSpeaker(s *Speaker) bool {
+	for _, m := range []map[string]int{s.Aliases, s.Roles, s.Outlets} {
+		for k := range m {
+			if !utf8.ValidString(k) {
+				return false
+			}
+		}
+	}
+	return utf8.ValidString(s.Name) && utf8.ValidString(s.Key) && utf8.ValidString(s.FirstSaid) && utf8.ValidString(s.LastSaid)
 }
 
 // numbered is the n-th speaker key for blocking key k: k itself, then
@@ -355,14 +433,20 @@ func (w *writer) count(sk string, r *attribution.Record) error {
 	if err != nil {
 		return err
 	}
+	surname := surnameKey(strings.TrimSuffix(sk, numberSuffix(sk)))
 	if s == nil {
 		s = &Speaker{Name: *r.Speaker, Key: sk, Aliases: map[string]int{}, Roles: map[string]int{}, Outlets: map[string]int{}}
-		surname := surnameKey(strings.TrimSuffix(sk, numberSuffix(sk)))
 		if err := w.bySurname.Put(key(surname, sk), nil); err != nil {
 			return err
 		}
 	}
+	name, spelled := s.Name, s.Aliases[*r.Speaker] > 0
 	s.addRecord(r)
+	if !spelled || s.Name != name {
+		// A new speaker, name or spelling: a name of that surname may
+		// match it now, or match another.
+		w.cache.gens[surname]++
+	}
 	w.changed[sk] = s
 	return nil
 }

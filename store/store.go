@@ -73,13 +73,11 @@ type DB struct {
 	// writeMu orders this handle's write transactions with the speakers
 	// cache they share.
 	writeMu sync.Mutex
-	// speakerNames holds the display names of the speakers that ingests
-	// of this handle matched names against, by key, as they are stored:
-	// matching a name against every speaker of its surname then does not
-	// read and decode each of them again batch after batch. The file's
+	// speakers is what this handle's ingests learnt of the stored
+	// speakers, kept from batch to batch (see speakerCache). The file's
 	// lock keeps other processes out while it is open for writing; writes
 	// other than Ingest, and a failed Ingest, drop it.
-	speakerNames map[string]string
+	speakers *speakerCache
 }
 
 // Open opens (or, unless read-only, creates) the database at path,
