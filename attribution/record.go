@@ -3,7 +3,9 @@ package attribution
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/isnad/isnad/quotes"
@@ -44,9 +46,27 @@ func ArticleID(a *quotes.Article) string {
 // ContentHash returns the hex SHA-256 of an article text: the identity of
 // an article whatever file or feed it came from.
 func ContentHash(text string) string {
-	sum := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(sum[:])
+	h := hashers.Get().(*hasher)
+	defer hashers.Put(h)
+	h.Reset()
+	// Written through a buffer: []byte(text) would copy the whole text
+	// to the heap, the hash being behind an interface.
+	for len(text) > 0 {
+		n := copy(h.buf[:], text)
+		h.Write(h.buf[:n])
+		text = text[n:]
+	}
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0]))
 }
+
+// hasher is a SHA-256 state and the buffer ContentHash feeds it through.
+type hasher struct {
+	hash.Hash
+	buf [4096]byte
+}
+
+var hashers = sync.Pool{New: func() any { return &hasher{Hash: sha256.New()} }}
 
 // QuoteID returns the stable id of the quote at [start, end) of the article
 // whose ContentHash is contentHash: the same article always gives its

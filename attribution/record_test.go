@@ -1,6 +1,8 @@
 package attribution
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -51,6 +53,25 @@ func TestPublishedDay(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := PublishedDay(&quotes.Article{Published: tt.published, Text: tt.text}); got != tt.want {
 				t.Errorf("PublishedDay = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestContentHashIsSHA256(t *testing.T) {
+	tests := []struct {
+		name, text string
+	}{
+		{"empty", ""},
+		{"short", "قال الوزير «نعم»"},
+		{"one buffer exactly", strings.Repeat("a", 4096)},
+		{"a rune across buffers", strings.Repeat("a", 4095) + "قال" + strings.Repeat("ب", 5000)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sum := sha256.Sum256([]byte(tt.text))
+			if got, want := ContentHash(tt.text), hex.EncodeToString(sum[:]); got != want {
+				t.Errorf("ContentHash = %s, want %s", got, want)
 			}
 		})
 	}
