@@ -30,6 +30,40 @@ type Article struct {
 	// skipping it: records loaded in pieces (isnad ingest --records).
 	// Quotes already stored are still skipped, by id.
 	Merge bool
+
+	prepared []prepared // one per record, by Prepare
+}
+
+// prepared is the part of storing one record that reads nothing stored.
+type prepared struct {
+	value        []byte     // the stored bytes, if its article's shared fields are meta; nil if encoding failed
+	meta         recordMeta // the fields of the article's first record, which become its shared fields unless stored before
+	said, outlet []byte     // its keys in the said_on and outlet indexes
+	generic      bool       // the speaker is generic (المصدر): one per article
+}
+
+// Prepare does the part of storing a's records that reads nothing stored:
+// encoding them and their index keys. Ingest prepares the articles that
+// are not; a caller that prepares them on its own goroutine, while the
+// batch before is being written, takes that work off the single writer.
+// Changing a's records afterwards is not allowed.
+func (a *Article) Prepare() {
+	if a.prepared != nil {
+		return
+	}
+	a.prepared = make([]prepared, len(a.Records))
+	for i := range a.Records {
+		r, p := &a.Records[i], &a.prepared[i]
+		first := &a.Records[0]
+		for j := 0; first.Article != r.Article; j++ {
+			first = &a.Records[j+1]
+		}
+		p.meta = recordMeta{Outlet: first.Outlet, URL: first.URL, Published: first.Published}
+		p.value, _ = encodeRecord(r, &p.meta) // on error Ingest encodes it again and reports
+		said, pub, outlet := deref(r.SaidOn), deref(r.Published), deref(r.Outlet)
+		p.said, p.outlet = key(said, r.ID), key(outlet, pub, r.ID)
+		p.generic = r.Speaker != nil && attribution.Generic(*r.Speaker)
+	}
 }
 
 // articleValue is what the articles bucket keeps.
@@ -211,38 +245,41 @@ func (w *writer) article(a *Article) (added int, known bool, err error) {
 		}
 		known = true
 	}
+	a.Prepare()
 	for i := range a.Records {
-		r := &a.Records[i]
-		if w.quotes.Get([]byte(r.ID)) != nil {
+		r, p := &a.Records[i], &a.prepared[i]
+		id := []byte(r.ID)
+		if w.quotes.Get(id) != nil {
 			continue // the same quote came in another article's copy
 		}
 		m, err := w.metaFor(r)
 		if err != nil {
 			return 0, false, err
 		}
-		b, err := encodeRecord(r, m)
-		if err != nil {
-			return 0, false, err
+		b := p.value
+		if b == nil || !p.meta.same(m) {
+			if b, err = encodeRecord(r, m); err != nil {
+				return 0, false, err
+			}
 		}
-		if err := w.quotes.Put([]byte(r.ID), b); err != nil {
+		if err := w.quotes.Put(id, b); err != nil {
 			return 0, false, err
 		}
 		av.Quotes = append(av.Quotes, r.ID)
-		said, pub, outlet := deref(r.SaidOn), deref(r.Published), deref(r.Outlet)
-		w.index = append(w.index, [2][]byte{idxSaid, key(said, r.ID)}, [2][]byte{idxOutlet, key(outlet, pub, r.ID)})
+		w.index = append(w.index, [2][]byte{idxSaid, p.said}, [2][]byte{idxOutlet, p.outlet})
 		if r.Speaker != nil && *r.Speaker != "" {
 			sk, err := w.speakerKey(*r.Speaker)
 			if err != nil {
 				return 0, false, err
 			}
-			if attribution.Generic(*r.Speaker) {
+			if p.generic {
 				// "المصدر" of one article is not "المصدر" of another.
 				sk += " @" + r.Article
 			}
 			if err := w.count(sk, r); err != nil {
 				return 0, false, err
 			}
-			w.index = append(w.index, [2][]byte{idxSpeaker, key(sk, said, r.ID)})
+			w.index = append(w.index, [2][]byte{idxSpeaker, key(sk, deref(r.SaidOn), r.ID)})
 		}
 		added++
 	}

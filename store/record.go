@@ -62,6 +62,11 @@ func shared(s *storedRecord, m *recordMeta) []struct {
 	}{{'o', &s.Outlet, &m.Outlet}, {'u', &s.URL, &m.URL}, {'p', &s.Published, &m.Published}}
 }
 
+// same reports whether m and o hold the same fields.
+func (m *recordMeta) same(o *recordMeta) bool {
+	return sameString(m.Outlet, o.Outlet) && sameString(m.URL, o.URL) && sameString(m.Published, o.Published)
+}
+
 func sameString(a, b *string) bool {
 	return a == nil && b == nil || a != nil && b != nil && *a == *b
 }

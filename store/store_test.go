@@ -470,3 +470,42 @@ func TestCacheChangesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordsOfOneArticleIDKeepTheirFields stores two copies of one
+// article id that name different outlets, in one batch and in two: each
+// record reads back with its own outlet, whichever copy's fields the
+// article's shared fields are.
+func TestRecordsOfOneArticleIDKeepTheirFields(t *testing.T) {
+	copyOf := func(id, outlet string) attribution.Record {
+		r := rec(id, "", "", outlet, quotes.Direct)
+		r.Article = "a-shared"
+		return r
+	}
+	tests := []struct {
+		name    string
+		batches [][]Article
+	}{
+		{"one batch", [][]Article{{art("h1", copyOf("q1", "الأفق")), art("h2", copyOf("q2", "الضفة"))}}},
+		{"two batches", [][]Article{{art("h1", copyOf("q1", "الأفق"))}, {art("h2", copyOf("q2", "الضفة"))}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := mustOpen(t)
+			for _, b := range tt.batches {
+				if _, err := db.Ingest(ctx, b); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got := map[string]string{}
+			if err := db.Quotes(ctx, Query{}, func(r attribution.Record) error {
+				got[r.ID] = deref(r.Outlet)
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if got["q1"] != "الأفق" || got["q2"] != "الضفة" {
+				t.Errorf("outlets read back: %v", got)
+			}
+		})
+	}
+}

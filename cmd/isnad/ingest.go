@@ -94,6 +94,7 @@ func runIngest(ctx context.Context, e *env, db *store.DB, opts ingestOptions, pa
 	// writer to be free.
 	w := startBatchWriter(ctx, db)
 	add := func(a store.Article) error {
+		a.Prepare() // here, while the writer stores the batch before
 		batch = append(batch, a)
 		state.articles.Add(1)
 		state.quotes.Add(int64(len(a.Records)))
