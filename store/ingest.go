@@ -62,6 +62,12 @@ func (a *Article) Prepare() {
 		p.value, _ = encodeRecord(r, &p.meta) // on error Ingest encodes it again and reports
 		said, pub, outlet := deref(r.SaidOn), deref(r.Published), deref(r.Outlet)
 		p.said, p.outlet = key(said, r.ID), key(outlet, pub, r.ID)
+		if said == "" {
+			// Ordered by publication day: a crawl read in order then adds
+			// its records without a day said at the end of the range, not
+			// across it at random (quote ids are hashes).
+			p.said = key(said, pub, r.ID)
+		}
 		p.generic = r.Speaker != nil && attribution.Generic(*r.Speaker)
 	}
 }

@@ -45,7 +45,7 @@ var (
 	bucketSpeakers = []byte("speakers")    // speaker key → Speaker
 	bucketAliases  = []byte("aliases")     // variant key → canonical key (the user's merges)
 	idxSpeaker     = []byte("idx_speaker") // speaker key \0 said_on \0 quote id
-	idxSaid        = []byte("idx_said")    // said_on \0 quote id
+	idxSaid        = []byte("idx_said")    // said_on \0 quote id; with no said_on, \0 published \0 quote id
 	idxOutlet      = []byte("idx_outlet")  // outlet \0 published \0 quote id
 	idxSurname     = []byte("idx_surname") // surname skeleton \0 speaker key
 	// article id → the outlet, address and day its records share (schema 2)

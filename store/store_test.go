@@ -509,3 +509,39 @@ func TestRecordsOfOneArticleIDKeepTheirFields(t *testing.T) {
 		})
 	}
 }
+
+// TestUndatedQuotesWalkInPublicationOrder: quotes with no day said are
+// indexed by publication day, so that an ingest appends them; a file
+// written before, which indexed them by id alone, still walks them all.
+func TestUndatedQuotesWalkInPublicationOrder(t *testing.T) {
+	db := mustOpen(t)
+	undated := func(id, published string) Article {
+		r := rec(id, "", "", "الأفق", quotes.Direct)
+		r.Published = sp(published)
+		return art("h"+id, r)
+	}
+	if _, err := db.Ingest(ctx, []Article{undated("q1", "2025-06-09"), undated("q2", "2025-06-01"), art("h3", rec("q3", "", "2025-06-02", "الأفق", quotes.Direct))}); err != nil {
+		t.Fatal(err)
+	}
+	// q0, as an older isnad indexed it.
+	old := rec("q0", "", "", "الأفق", quotes.Direct)
+	if _, err := db.Ingest(ctx, []Article{art("h0", old)}); err != nil {
+		t.Fatal(err)
+	}
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		idx := tx.Bucket(idxSaid)
+		if err := idx.Delete(key("", "2025-06-05", "q0")); err != nil {
+			return err
+		}
+		return idx.Put(key("", "q0"), nil)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(t, db, Query{}); fmt.Sprint(got) != "[q2 q1 q0 q3]" {
+		t.Errorf("walk order %v, want [q2 q1 q0 q3]: undated by publication day, then the old key, then by day said", got)
+	}
+	if got := ids(t, db, Query{From: "2025-06-01"}); fmt.Sprint(got) != "[q3]" {
+		t.Errorf("from a day: %v, want [q3]", got)
+	}
+}
