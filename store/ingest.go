@@ -43,20 +43,22 @@ type prepared struct {
 }
 
 // Prepare does the part of storing a's records that reads nothing stored:
-// encoding them and their index keys. Ingest prepares the articles that
-// are not; a caller that prepares them on its own goroutine, while the
-// batch before is being written, takes that work off the single writer.
-// Changing a's records afterwards is not allowed.
+// encoding them and their index keys. A caller that prepares its articles
+// on its own goroutine, while the batch before is being written, takes
+// that work off the single writer; Ingest does it for articles that are
+// not prepared, without changing them. The records must not change after
+// Prepare.
 func (a *Article) Prepare() {
-	if a.prepared != nil {
-		return
-	}
-	a.prepared = make([]prepared, len(a.Records))
-	for i := range a.Records {
-		r, p := &a.Records[i], &a.prepared[i]
-		first := &a.Records[0]
+	a.prepared = prepare(a.Records)
+}
+
+func prepare(recs []attribution.Record) []prepared {
+	ps := make([]prepared, len(recs))
+	for i := range recs {
+		r, p := &recs[i], &ps[i]
+		first := &recs[0]
 		for j := 0; first.Article != r.Article; j++ {
-			first = &a.Records[j+1]
+			first = &recs[j+1]
 		}
 		p.meta = recordMeta{Outlet: first.Outlet, URL: first.URL, Published: first.Published}
 		p.value, _ = encodeRecord(r, &p.meta) // on error Ingest encodes it again and reports
@@ -70,6 +72,7 @@ func (a *Article) Prepare() {
 		}
 		p.generic = r.Speaker != nil && attribution.Generic(*r.Speaker)
 	}
+	return ps
 }
 
 // articleValue is what the articles bucket keeps.
@@ -175,7 +178,8 @@ type speakerCache struct {
 	// gens counts, per surname, the changes to the speakers of that
 	// surname that can change a match: a speaker created, renamed or
 	// written in a new spelling. Every speaker a name can match shares
-	// the surname of the name's key.
+	// the surname of the name's key. The user's aliases, which a match
+	// reads too, change only outside Ingest, and that drops the cache.
 	gens map[string]uint32
 	// recent holds the speakers the last batch changed, as committed.
 	recent map[string]*Speaker
@@ -192,10 +196,10 @@ func newSpeakerCache() *speakerCache {
 	return &speakerCache{names: map[string]string{}, keys: map[string]keyAnswer{}, gens: map[string]uint32{}}
 }
 
-// maxCachedSpeakers bounds the names and answers of the cache, checked as
-// each batch starts: at the bound, Arabic names take some 15-20 MB each;
-// past it the cache starts again empty. The full corpus has about 27,000
-// speakers and 40,000 names.
+// maxCachedSpeakers bounds the names and the answers of the cache, checked
+// as each batch starts: at the bound, each map holds some 15-20 MB of
+// Arabic names; past it the cache starts again empty. The full corpus has
+// about 27,000 speakers and 40,000 names.
 const maxCachedSpeakers = 1 << 17
 
 func (c *speakerCache) full() bool {
@@ -209,7 +213,7 @@ type writer struct {
 	articles, quotes, speakers, aliases    *bolt.Bucket
 	bySpeaker, bySaid, byOutlet, bySurname *bolt.Bucket
 	changed                                map[string]*Speaker
-	loaded                                 map[string]*Speaker // decoded or kept from the last batch, unchanged so far
+	loaded                                 map[string]*Speaker // decoded this transaction or kept from the last batch
 	cache                                  *speakerCache
 	index                                  [][2][]byte     // index bucket name, key: sorted before writing
 	records                                *recordReader   // the articles' shared record fields
@@ -251,9 +255,12 @@ func (w *writer) article(a *Article) (added int, known bool, err error) {
 		}
 		known = true
 	}
-	a.Prepare()
+	ps := a.prepared
+	if len(ps) != len(a.Records) {
+		ps = prepare(a.Records)
+	}
 	for i := range a.Records {
-		r, p := &a.Records[i], &a.prepared[i]
+		r, p := &a.Records[i], &ps[i]
 		id := []byte(r.ID)
 		if w.quotes.Get(id) != nil {
 			continue // the same quote came in another article's copy
@@ -478,7 +485,7 @@ func (w *writer) count(sk string, r *attribution.Record) error {
 	}
 	surname := surnameKey(strings.TrimSuffix(sk, numberSuffix(sk)))
 	if s == nil {
-		s = &Speaker{Name: *r.Speaker, Key: sk, Aliases: map[string]int{}, Roles: map[string]int{}, Outlets: map[string]int{}}
+		s = &Speaker{Key: sk, Aliases: map[string]int{}, Roles: map[string]int{}, Outlets: map[string]int{}}
 		if err := w.bySurname.Put(key(surname, sk), nil); err != nil {
 			return err
 		}
@@ -496,19 +503,21 @@ func (w *writer) count(sk string, r *attribution.Record) error {
 
 // addRecord counts r in s: its name as written, role, outlet and dates;
 // the longest name seen becomes the display name.
+//
+// Strings are copied as they join s: they may point into an article's
+// text, and the speakers a batch changed are kept for the next.
 func (s *Speaker) addRecord(r *attribution.Record) {
-	name := *r.Speaker
-	s.Aliases[name]++
+	name := tally(s.Aliases, *r.Speaker)
 	// The display name is the spelling written most often (ties: the
 	// longer), not a rare typo.
 	if n, cur := s.Aliases[name], s.Aliases[s.Name]; name != s.Name && (n > cur || n == cur && len([]rune(name)) > len([]rune(s.Name))) {
 		s.Name = name
 	}
 	if r.Role != nil && *r.Role != "" {
-		s.Roles[*r.Role]++
+		tally(s.Roles, *r.Role)
 	}
 	if r.Outlet != nil && *r.Outlet != "" {
-		s.Outlets[*r.Outlet]++
+		tally(s.Outlets, *r.Outlet)
 	}
 	s.Quotes++
 	if d := deref(r.SaidOn); d != "" {
@@ -519,6 +528,17 @@ func (s *Speaker) addRecord(r *attribution.Record) {
 			s.LastSaid = d
 		}
 	}
+}
+
+// tally adds one to m[k] and returns the key as m holds it: a copy of k
+// when k is new.
+func tally(m map[string]int, k string) string {
+	n, ok := m[k]
+	if !ok {
+		k = strings.Clone(k)
+	}
+	m[k] = n + 1
+	return k
 }
 
 // loadSpeaker returns the speaker with key k, from the pending changes,

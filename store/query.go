@@ -47,7 +47,7 @@ const chunk = 2048
 
 // Quotes calls fn for every quote that q selects, ordered by speaker,
 // then day said, then id when speakers are given, else by day said (quotes
-// with no day first), then id. Lookups by speaker and by day are prefix
+// with no day first, by publication day), then id. Lookups by speaker and by day are prefix
 // and range scans of the indexes. Records are decoded copies; fn may keep
 // them. It stops at fn's first error, which it returns.
 func (db *DB) Quotes(ctx context.Context, q Query, fn func(attribution.Record) error) error {
