@@ -47,7 +47,6 @@ type attributor struct {
 	clues   []clue            // the time words of the story
 	full    map[string]string // fullName's answers
 	firsts  []rune            // the first letter of each word's skeleton, built by candidates
-	forms   []nameForm        // the words as same compares them, each made by form when first needed
 	byFirst map[rune][]int    // word indexes by the first letter of their skeleton, per letter asked for
 	ends    []int             // word indexes of the sentence ends ("."), built by sentenceBounds
 	last    attribution       // the previous quote's attribution
@@ -58,13 +57,18 @@ type attributor struct {
 // wordCounts counts the words of an article and its pairs of adjacent
 // words: a name recurs, a verb's object seldom does. Words are numbered
 // (word.id) so that a pair is counted under two numbers rather than under
-// a string built for it.
+// a string built for it, and so that what is known of a word (its lexicon
+// facts, its nameForm) is kept once per article in a slice indexed by its
+// number rather than looked up by its string at every occurrence.
 type wordCounts struct {
 	ids   map[string]int32 // a folded word's number
 	words []int32          // how often each word occurs, by number
 	pairs map[uint64]int32 // how often each pair occurs, by the numbers of its words
 	memo  *factMemo        // the lexicon facts of words, when Attribute has lent one
 	ala   int8             // whether the text writes على with ى (aliName): 0 not yet known, 1 yes, 2 no
+	facts []wordFacts      // the lexicon facts of each word, by number, copied from memo when first asked
+	forms []nameForm       // each word as same compares it, by number, made by form when first asked
+	runes []rune           // the backing store of the skeletons of the article's nameForms
 }
 
 // count numbers the words of ws, setting their ids, and counts them and
@@ -76,6 +80,9 @@ func (c *wordCounts) count(ws []word) {
 	clear(c.ids)
 	clear(c.pairs)
 	c.words = c.words[:0]
+	c.facts = c.facts[:0]
+	c.forms = c.forms[:0]
+	c.runes = c.runes[:0]
 	c.ala = 0
 	for i := range ws {
 		id, ok := c.ids[ws[i].key]
@@ -83,6 +90,8 @@ func (c *wordCounts) count(ws []word) {
 			id = int32(len(c.words))
 			c.ids[ws[i].key] = id
 			c.words = append(c.words, 0)
+			c.facts = append(c.facts, wordFacts{})
+			c.forms = append(c.forms, nameForm{})
 		}
 		ws[i].id = id
 		c.words[id]++
@@ -132,12 +141,22 @@ func (c *wordCounts) pair(a, b word) int {
 	return int(c.pairs[pairID(a.id, b.id)])
 }
 
+// factsOf returns the lexicon facts of the counted word w, from the memo
+// the first time the article asks for them and from c.facts after.
+func (c *wordCounts) factsOf(w word) wordFacts {
+	f := &c.facts[w.id]
+	if !f.known {
+		*f = c.memo.of(w.key)
+	}
+	return *f
+}
+
 // stop is isStop of w, answered from the memo when c has one.
 func (c *wordCounts) stop(w word) bool {
 	if c == nil || c.memo == nil {
 		return isStop(w.key)
 	}
-	return c.memo.of(w.key).stop
+	return c.factsOf(w).stop
 }
 
 // nameLike is nameLike of w, answered from the memo when c has one.
@@ -145,7 +164,19 @@ func (c *wordCounts) nameLike(w word) bool {
 	if c == nil || c.memo == nil {
 		return nameLike(w.key)
 	}
-	return c.memo.of(w.key).name
+	return c.factsOf(w).name
+}
+
+// skeleton returns the runes of the skeleton of f.w, computing them once
+// into c.runes: same compares them with many words, by their lengths
+// first.
+func (c *wordCounts) skeleton(f *nameForm) []rune {
+	if len(f.skel) == 0 {
+		n := len(c.runes)
+		c.runes = appendSkeleton(c.runes, f.w)
+		f.skel = c.runes[n:len(c.runes):len(c.runes)]
+	}
+	return f.skel
 }
 
 // of returns how often the folded word key occurs.
@@ -167,6 +198,7 @@ type wordFacts struct {
 	cueOK   bool // cueAt(w) found a cue
 	stop    bool // isStop(w): the word ends a speaker phrase
 	name    bool // nameLike(w)
+	known   bool // set on facts that were worked out: wordCounts.facts is a zero wordFacts until asked
 }
 
 // factMemo remembers the wordFacts of the words met. News vocabulary is
@@ -185,7 +217,7 @@ func (m *factMemo) of(w string) wordFacts {
 		return f
 	}
 	v := unprefixed(w)
-	f := wordFacts{title: in(titleSet, w), issuing: in(issuingVerbs, v) || in(issuingVerbs, w), stop: isStop(w)}
+	f := wordFacts{title: in(titleSet, w), issuing: in(issuingVerbs, v) || in(issuingVerbs, w), stop: isStop(w), known: true}
 	f.cue, f.g, f.cueOK = cueOf(w, v)
 	f.name = !f.stop && !f.title && maybeName(w)
 	if len(m.m) >= maxFacts {
@@ -197,7 +229,7 @@ func (m *factMemo) of(w string) wordFacts {
 
 // cue is cueAt of the story's word j, from the memo.
 func (at *attributor) cue(j int) (cueKind, gender, bool) {
-	f := at.memo.of(at.ws[j].key)
+	f := at.counts.factsOf(at.ws[j])
 	return f.cue, f.g, f.cueOK
 }
 
@@ -243,8 +275,8 @@ func (at *attributor) scanEntities() {
 			lo = i + 1
 			continue
 		}
-		fw := at.memo.of(w)
-		if fw.title && (i == 0 || !at.memo.of(at.ws[i-1].key).title) {
+		fw := at.counts.factsOf(at.ws[i])
+		if fw.title && (i == 0 || !at.counts.factsOf(at.ws[i-1]).title) {
 			p := at.phrase(i, len(at.ws))
 			if p.name == "" && p.role != "" && i > 0 && p.next < len(at.ws) && isCueVerb(at.ws[p.next].key) &&
 				at.counts.nameLike(at.ws[i-1]) && !hasArticle(at.text, at.ws[i-1]) {
@@ -322,7 +354,7 @@ var pronounSubjects = set([]string{"هو", "هي", "وهو", "وهي", "فهو",
 // of its own quotes that statement. It reports whether word i was such a
 // verb.
 func (at *attributor) issuedStatement(lo, i int) bool {
-	if !at.memo.of(at.ws[i].key).issuing || at.inQuote(at.ws[i].start) {
+	if !at.counts.factsOf(at.ws[i]).issuing || at.inQuote(at.ws[i].start) {
 		return false
 	}
 	k := i + 2 // the statement noun, after a subject of a few words
@@ -517,7 +549,7 @@ func (at *attributor) adjectiveOf(i int) bool {
 		if in(institutionSet, w) {
 			return true
 		}
-		if !(strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "وال")) || at.memo.of(w).title {
+		if !(strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "وال")) || at.counts.factsOf(at.ws[j]).title {
 			return false
 		}
 	}
@@ -561,7 +593,7 @@ type nameForm struct {
 	w     string // the word without the article
 	n     int    // its length in runes
 	first rune   // the first letter of its skeleton, 0 when w is empty
-	skel  []rune // its skeleton, set by skeleton when first needed
+	skel  []rune // its skeleton, set by wordCounts.skeleton when first needed
 	made  bool   // set by formOf: a zero nameForm is not made yet
 }
 
@@ -571,23 +603,11 @@ func formOf(w string) nameForm {
 	return nameForm{w: w, n: utf8.RuneCountInString(w), first: first, made: true}
 }
 
-// skeleton returns the runes of the skeleton of f.w, computing them once:
-// same compares them with many words, by their lengths first.
-func (f *nameForm) skeleton() []rune {
-	if len(f.skel) == 0 {
-		f.skel = []rune(skeleton(f.w))
-	}
-	return f.skel
-}
-
-// form returns the nameForm of the story's word i, kept: fullName
-// compares a name with many words of the story, and the same words again
-// for the next name.
+// form returns the nameForm of the story's word i, kept by the word's
+// number for the whole article: fullName compares a name with many words
+// of the story, and the same words again for the next name.
 func (at *attributor) form(i int) *nameForm {
-	if at.forms == nil {
-		at.forms = make([]nameForm, len(at.ws))
-	}
-	f := &at.forms[i]
+	f := &at.counts.forms[at.ws[i].id]
 	if !f.made {
 		*f = formOf(at.ws[i].key)
 	}
@@ -661,7 +681,7 @@ func (at *attributor) same(i int, b *nameForm) bool {
 	if nisbaOf(a.w, b.w) || nisbaOf(b.w, a.w) {
 		return false
 	}
-	return longNames(a.n, b.n) && sameSkeletonRunes(a.skeleton(), b.skeleton())
+	return longNames(a.n, b.n) && sameSkeletonRunes(at.counts.skeleton(a), at.counts.skeleton(b))
 }
 
 // constructTitle reports whether word i is a title in construct with the

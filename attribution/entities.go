@@ -262,8 +262,12 @@ func (t *entities) institution(phrase string, g gender) *entity {
 // velars and the g-letters together, emphatics with their plain
 // counterparts, long vowels dropped inside the word, doubled letters once.
 func skeleton(w string) string {
-	var b strings.Builder
-	b.Grow(len(w))
+	var buf [32]rune
+	return string(appendSkeleton(buf[:0], w))
+}
+
+// appendSkeleton appends the runes of the skeleton of w to out.
+func appendSkeleton(out []rune, w string) []rune {
 	var last rune
 	for i, r := range w { // i is 0 only at the first rune
 		switch r {
@@ -276,10 +280,10 @@ func skeleton(w string) string {
 		if r == last {
 			continue
 		}
-		b.WriteRune(r)
+		out = append(out, r)
 		last = r
 	}
-	return b.String()
+	return out
 }
 
 // skeletonRune maps a letter to the one that stands for its group in a
