@@ -217,8 +217,9 @@ func (m *factMemo) of(w string) wordFacts {
 		return f
 	}
 	v := unprefixed(w)
-	f := wordFacts{title: in(titleSet, w), issuing: in(issuingVerbs, v) || in(issuingVerbs, w), stop: isStop(w), known: true}
+	f := wordFacts{title: in(titleSet, w), issuing: in(issuingVerbs, v) || v != w && in(issuingVerbs, w), known: true}
 	f.cue, f.g, f.cueOK = cueOf(w, v)
+	f.stop = f.cueOK || listedStop(w, v) // isStop(w), without a second cueOf
 	f.name = !f.stop && !f.title && maybeName(w)
 	if len(m.m) >= maxFacts {
 		clear(m.m)

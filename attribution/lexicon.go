@@ -176,7 +176,7 @@ func bare(w string) string {
 // leading conjunction و / ف is tried off as well (ووزير → وزير) but never
 // taken from a word that starts with it (وزير، وكالة، وليد).
 func in(m map[string]bool, w string) bool {
-	if m[w] || m[bare(w)] {
+	if b := bare(w); m[w] || b != w && m[b] { // most words have no article: one lookup
 		return true
 	}
 	if (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) && len([]rune(w)) > 3 {

@@ -60,7 +60,7 @@ func cueOf(w, v string) (cueKind, gender, bool) {
 		return cueHal, g, true
 	case continuationSet[v]:
 		return cueContinuation, verbGender(v), true
-	case quotes.ReportingWord(v) || quotes.ReportingWord(w):
+	case quotes.ReportingWord(v) || v != w && quotes.ReportingWord(w):
 		return cueVerb, verbGender(v), true
 	}
 	if c := strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف"); commentSet[c] {
@@ -173,11 +173,21 @@ func completePost(ws []word) bool {
 
 // isStop reports whether word w ends a speaker phrase.
 func isStop(w string) bool {
+	v := unprefixed(w)
+	if listedStop(w, v) {
+		return true
+	}
+	_, _, ok := cueOf(w, v)
+	return ok
+}
+
+// listedStop is isStop of w, given v = unprefixed(w), but for cues: the
+// marks, stop words, day words, numbers and outlets that end a phrase.
+func listedStop(w, v string) bool {
 	if w == "" || w == "." || w == ":" || w == "," || w == "\"" {
 		return true
 	}
-	v := unprefixed(w)
-	if stopSet[w] || stopSet[v] {
+	if stopSet[w] || v != w && stopSet[v] {
 		return true
 	}
 	if _, ok := weekdays[w]; ok {
@@ -192,8 +202,7 @@ func isStop(w string) bool {
 	if strings.HasPrefix(w, "ل") && agencySet[w[len("ل"):]] {
 		return true // لرويترز: the outlet a statement was made to
 	}
-	_, _, ok := cueOf(w, v)
-	return ok
+	return false
 }
 
 // verbLike reports whether folded word w has the shape of a present or
