@@ -56,14 +56,16 @@ type attributor struct {
 
 // wordCounts counts the words of an article and its pairs of adjacent
 // words: a name recurs, a verb's object seldom does. Words are numbered
-// (word.id) so that a pair is counted under two numbers rather than under
-// a string built for it, and so that what is known of a word (its lexicon
-// facts, its nameForm) is kept once per article in a slice indexed by its
+// (word.id), and what is known of a word (where it occurs, its lexicon
+// facts, its nameForm) is kept once per article in slices indexed by its
 // number rather than looked up by its string at every occurrence.
 type wordCounts struct {
 	ids   map[string]int32 // a folded word's number
 	words []int32          // how often each word occurs, by number
-	pairs map[uint64]int32 // how often each pair occurs, by the numbers of its words
+	ws    []word           // the counted words
+	pos   []int32          // the indexes in ws of each word's occurrences, grouped by number: see at
+	first []int32          // where each number's group starts in pos, and len(pos) last
+	fill  []int32          // count's cursor into each group of pos
 	memo  *factMemo        // the lexicon facts of words, when Attribute has lent one
 	ala   int8             // whether the text writes على with ى (aliName): 0 not yet known, 1 yes, 2 no
 	facts []wordFacts      // the lexicon facts of each word, by number, copied from memo when first asked
@@ -71,14 +73,13 @@ type wordCounts struct {
 	runes []rune           // the backing store of the skeletons of the article's nameForms
 }
 
-// count numbers the words of ws, setting their ids, and counts them and
-// their pairs, forgetting the words counted before.
+// count numbers the words of ws, setting their ids, counts them and
+// indexes where each occurs, forgetting the words counted before.
 func (c *wordCounts) count(ws []word) {
 	if c.ids == nil {
-		c.ids, c.pairs = map[string]int32{}, map[uint64]int32{}
+		c.ids = map[string]int32{}
 	}
 	clear(c.ids)
-	clear(c.pairs)
 	c.words = c.words[:0]
 	c.facts = c.facts[:0]
 	c.forms = c.forms[:0]
@@ -95,11 +96,32 @@ func (c *wordCounts) count(ws []word) {
 		}
 		ws[i].id = id
 		c.words[id]++
-		if i > 0 {
-			c.pairs[pairID(ws[i-1].id, id)]++
-		}
+	}
+	// Group the indexes of ws by word number (a counting sort), so that
+	// pair reads the occurrences of one word rather than a map of all the
+	// pairs, which would cost a map insertion for every word of every
+	// article.
+	c.ws = ws
+	n := len(c.words)
+	c.first = slices.Grow(c.first[:0], n+1)[:n+1]
+	c.fill = slices.Grow(c.fill[:0], n)[:n]
+	var sum int32
+	for id, k := range c.words {
+		c.first[id], c.fill[id] = sum, sum
+		sum += k
+	}
+	c.first[n] = sum
+	c.pos = slices.Grow(c.pos[:0], len(ws))[:len(ws)]
+	for i := range ws {
+		id := ws[i].id
+		c.pos[c.fill[id]] = int32(i)
+		c.fill[id]++
 	}
 }
+
+// at returns the indexes in the counted words of the occurrences of the
+// word numbered id, in text order.
+func (c *wordCounts) at(id int32) []int32 { return c.pos[c.first[id]:c.first[id+1]] }
 
 // scratch is the working memory of Attribute for one article, the words
 // of its text and their counts, reused from article to article: scratches
@@ -123,8 +145,6 @@ func putScratch(s *scratch) {
 	scratches.Put(s)
 }
 
-func pairID(a, b int32) uint64 { return uint64(a)<<32 | uint64(uint32(b)) }
-
 // word returns how often w occurs; a nil c counts nothing.
 func (c *wordCounts) word(w word) int {
 	if c == nil {
@@ -133,12 +153,27 @@ func (c *wordCounts) word(w word) int {
 	return int(c.words[w.id])
 }
 
-// pair returns how often a and then b occur; a nil c counts nothing.
+// pair returns how often a and then b occur; a nil c counts nothing. It
+// reads the occurrences of the rarer of the two words.
 func (c *wordCounts) pair(a, b word) int {
 	if c == nil {
 		return 0
 	}
-	return int(c.pairs[pairID(a.id, b.id)])
+	n := 0
+	if c.words[a.id] <= c.words[b.id] {
+		for _, i := range c.at(a.id) {
+			if int(i)+1 < len(c.ws) && c.ws[i+1].id == b.id {
+				n++
+			}
+		}
+	} else {
+		for _, i := range c.at(b.id) {
+			if i > 0 && c.ws[i-1].id == a.id {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // factsOf returns the lexicon facts of the counted word w, from the memo
