@@ -76,10 +76,14 @@ type wordCounts struct {
 // count numbers the words of ws, setting their ids, counts them and
 // indexes where each occurs, forgetting the words counted before.
 func (c *wordCounts) count(ws []word) {
-	if c.ids == nil {
+	// Clearing a map costs as much as its capacity, which only grows:
+	// after an article of many words a new map is cheaper than clearing
+	// the one it grew.
+	if c.ids == nil || len(c.ids) > maxClearedIDs {
 		c.ids = map[string]int32{}
+	} else {
+		clear(c.ids)
 	}
-	clear(c.ids)
 	c.words = c.words[:0]
 	c.facts = c.facts[:0]
 	c.forms = c.forms[:0]
@@ -118,6 +122,10 @@ func (c *wordCounts) count(ws []word) {
 		c.fill[id]++
 	}
 }
+
+// maxClearedIDs is the number of words above which count makes a new map
+// of word numbers rather than clear the old one.
+const maxClearedIDs = 1024
 
 // at returns the indexes in the counted words of the occurrences of the
 // word numbered id, in text order.
