@@ -13,8 +13,15 @@ import (
 // is not a string, an escaped name, a surrogate escape, bad syntax): the
 // caller hands such a line to json.Unmarshal, which decides and words any
 // error. line must be valid UTF-8.
-func decodeArticle(line []byte) (a quotes.Article, ok bool) {
-	d := articleDecoder{b: line}
+func decodeArticle(line []byte) (quotes.Article, bool) {
+	var d articleDecoder
+	return d.article(line)
+}
+
+// article is decodeArticle with d's buffer for escaped strings, kept from
+// line to line.
+func (d *articleDecoder) article(line []byte) (a quotes.Article, ok bool) {
+	d.b, d.i = line, 0
 	d.space()
 	if !d.next('{') {
 		return a, false
@@ -66,8 +73,9 @@ func decodeArticle(line []byte) (a quotes.Article, ok bool) {
 
 // articleDecoder reads a JSON text from b at i.
 type articleDecoder struct {
-	b []byte
-	i int
+	b   []byte
+	i   int
+	buf []byte // escaped's working buffer, reused: the string it returns is a copy
 }
 
 // space skips JSON white space.
@@ -140,8 +148,8 @@ func (d *articleDecoder) str() (string, bool) {
 // escaped finishes str from the first backslash of a string that began
 // at start.
 func (d *articleDecoder) escaped(start int) (string, bool) {
-	out := make([]byte, d.i-start, len(d.b)-start)
-	copy(out, d.b[start:d.i])
+	out := append(d.buf[:0], d.b[start:d.i]...)
+	defer func() { d.buf = out[:0] }() // out grew to hold the string: keep it for the next
 	for d.i < len(d.b) {
 		c := d.b[d.i]
 		switch {

@@ -214,6 +214,19 @@ func (r *Reader) readStream(ctx context.Context, name string, src io.Reader, for
 	return 0, fn(Item{Article: a, Source: name})
 }
 
+// readLine is br.ReadBytes('\n') read into buf, which it returns grown
+// as needed, rather than into a new slice.
+func readLine(br *bufio.Reader, buf []byte) ([]byte, error) {
+	buf = buf[:0]
+	for {
+		b, err := br.ReadSlice('\n')
+		buf = append(buf, b...)
+		if err != bufio.ErrBufferFull {
+			return buf, err
+		}
+	}
+}
+
 func (r *Reader) validUTF8(where string, b []byte) string {
 	if utf8.Valid(b) {
 		return string(b)
@@ -225,20 +238,24 @@ func (r *Reader) validUTF8(where string, b []byte) string {
 // readJSONL reads one article a line; lines of any length are accepted.
 func (r *Reader) readJSONL(ctx context.Context, name string, br *bufio.Reader, fn func(Item) error) (int, error) {
 	failed := 0
+	var buf []byte // the line, read into the same memory every time: an article copies what it keeps
+	var dec articleDecoder
 	for line := 1; ; line++ {
 		if line%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return failed, err
 			}
 		}
-		b, err := br.ReadBytes('\n')
+		var err error
+		buf, err = readLine(br, buf)
+		b := buf
 		if len(bytes.TrimSpace(b)) > 0 {
 			where := fmt.Sprintf("%s:%d", name, line)
-			text := b // ReadBytes gave a copy of its own: no need of another
+			text := b
 			if !utf8.Valid(b) {
 				text = []byte(r.validUTF8(where, b))
 			}
-			a, ok := decodeArticle(text)
+			a, ok := dec.article(text)
 			var jerr error
 			if !ok {
 				a = quotes.Article{}
