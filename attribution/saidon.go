@@ -189,7 +189,6 @@ func init() {
 // raw text, so a name read on past a dropped formula would bring it back.
 // A formula already set off by a comma leaves no second one.
 func dropBlessings(text string, ws []word) []word {
-	allah, taala := quotes.Fold("الله"), quotes.Fold("تعالى")
 	out := ws[:0]
 	for i := 0; i < len(ws); i++ {
 		// رحمة الله with a tāʾ marbūṭa is a name (رحمة الله يوسف زائي):
@@ -211,10 +210,16 @@ func dropBlessings(text string, ws []word) []word {
 			}
 			continue
 		}
-		out = append(out, ws[i])
+		if len(out) == i {
+			out = out[:i+1] // nothing dropped yet: ws[i] is in place
+		} else {
+			out = append(out, ws[i])
+		}
 	}
 	return out
 }
+
+var allah, taala = quotes.Fold("الله"), quotes.Fold("تعالى")
 
 // classifyRune reports whether r is a letter or digit (or the tatweel),
 // and whether it is a combining mark (Mn), answering the Arabic block and
