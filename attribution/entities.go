@@ -137,7 +137,11 @@ func (t *entities) byRole(role string) *entity {
 	var unnamed *entity
 	for i := len(t.list) - 1; i >= 0; i-- {
 		e := t.list[i]
-		for _, r := range append([]string{e.role}, e.also...) {
+		for k := -1; k < len(e.also); k++ { // e.role, then e.also, without a slice of them all
+			r := e.role
+			if k >= 0 {
+				r = e.also[k]
+			}
 			if r != "" && roleHolds(t.roleWords(r), want) {
 				if !e.inst && (t.named == nil || t.named(e)) {
 					return e

@@ -66,7 +66,13 @@ func sameNameWord(a, b string) bool {
 	if a == b {
 		return true
 	}
-	return longNames(utf8.RuneCountInString(a), utf8.RuneCountInString(b)) && sameSkeletons(skeleton(a), skeleton(b))
+	if !longNames(utf8.RuneCountInString(a), utf8.RuneCountInString(b)) {
+		return false
+	}
+	// The skeletons as runes in buffers of the stack, not as strings:
+	// names are compared with every name of a story.
+	var sa, sb [24]rune
+	return sameSkeletonRunes(appendSkeleton(sa[:0], a), appendSkeleton(sb[:0], b))
 }
 
 // longNames reports whether two different name words of na and nb runes
@@ -77,13 +83,8 @@ func longNames(na, nb int) bool {
 	return max(na, nb) >= 5 && min(na, nb) >= 4
 }
 
-// sameSkeletons is sameNameWord for two different long name words (see
-// longNames) whose skeletons sa and sb are known.
-func sameSkeletons(sa, sb string) bool {
-	return sa == sb || sameSkeletonRunes([]rune(sa), []rune(sb))
-}
-
-// sameSkeletonRunes is sameSkeletons of skeletons as runes.
+// sameSkeletonRunes is sameNameWord for two different long name words
+// (see longNames) whose skeletons a and b are known, as runes.
 func sameSkeletonRunes(a, b []rune) bool {
 	if slices.Equal(a, b) {
 		return true
