@@ -47,7 +47,13 @@ func splitStories(text string) []story {
 			}
 			head = head[:cut]
 		}
-		key := strings.Trim(quotes.Fold(head), " :.")
+		// A line cut to its head is no "اقرأ أيضاً" line, and a line
+		// without a colon no "المصدر:" line: most paragraphs are neither,
+		// and need no key.
+		key := ""
+		if len(head) == len(line) || strings.Contains(line, ":") {
+			key = strings.Trim(quotes.Fold(head), " :.")
+		}
 		next := lineEnd + 1
 		switch {
 		case len(head) == len(line) && (key == readAlsoKey || strings.TrimSuffix(key, "ً") == readAlsoKey):
