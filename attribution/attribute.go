@@ -44,6 +44,7 @@ type attributor struct {
 	pos     int               // where the cue being read stands: carrying looks before it
 	others  [][2]int          // byte ranges, marks included, of the names and terms in marks
 	quoted  [][2]int          // byte ranges of the words of every quote
+	spans   [][2]int          // the union of quoted, as disjoint ranges in text order
 	clues   []clue            // the time words of the story
 	full    map[string]string // fullName's answers
 	firsts  []rune            // the first letter of each word's skeleton, built by candidates
@@ -71,6 +72,7 @@ type wordCounts struct {
 	facts []wordFacts      // the lexicon facts of each word, by number, copied from memo when first asked
 	forms []nameForm       // each word as same compares it, by number, made by form when first asked
 	runes []rune           // the backing store of the skeletons of the article's nameForms
+	heads []rune           // the memory of attributor.firsts, reused from story to story
 }
 
 // count numbers the words of ws, setting their ids, counts them and
@@ -278,13 +280,30 @@ func (at *attributor) cue(j int) (cueKind, gender, bool) {
 }
 
 // inQuote reports whether byte offset off is inside the words of a quote.
+// It searches spans: fullName asks it of every candidate word of a story.
 func (at *attributor) inQuote(off int) bool {
-	for _, r := range at.quoted {
-		if off >= r[0] && off < r[1] {
-			return true
+	k := sort.Search(len(at.spans), func(k int) bool { return at.spans[k][1] > off })
+	return k < len(at.spans) && at.spans[k][0] <= off
+}
+
+// unite returns the union of the byte ranges rs as disjoint ranges in
+// text order, those that overlap or touch merged.
+func unite(rs [][2]int) [][2]int {
+	out := slices.Clone(rs)
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	n := 0
+	for _, r := range out {
+		if r[1] <= r[0] {
+			continue // holds no offset
 		}
+		if n > 0 && r[0] <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], r[1])
+			continue
+		}
+		out[n] = r
+		n++
 	}
-	return false
+	return out[:n]
 }
 
 // inOther reports whether byte offset off is a mark of a name or term in
@@ -679,13 +698,20 @@ func (at *attributor) withFirst(r rune) []int {
 		return is
 	}
 	if at.firsts == nil {
-		at.firsts = make([]rune, len(at.ws))
-		for i, w := range at.ws {
-			at.firsts[i] = firstSkeletonRune(w.key)
+		at.firsts = slices.Grow(at.counts.heads[:0], len(at.ws))[:len(at.ws)]
+		at.counts.heads = at.firsts // stories are read one after the other
+		for i := range at.ws {
+			at.firsts[i] = firstSkeletonRune(at.ws[i].key)
 		}
 		at.byFirst = map[rune][]int{}
 	}
-	var is []int
+	n := 0 // counted first, so that the list is made once, at its size
+	for _, f := range at.firsts {
+		if f == r {
+			n++
+		}
+	}
+	is := make([]int, 0, n)
 	for i, f := range at.firsts {
 		if f == r {
 			is = append(is, i)
@@ -2040,6 +2066,7 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 			}
 			at.others = append(at.others, [2]int{q.OpenAt, end})
 		}
+		at.spans = unite(at.quoted)
 		var clues []clue
 		if speech { // a story without speech needs no entity table
 			clues = findClues(at.ws, pub)
