@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/isnad/isnad/quotes"
 )
@@ -164,10 +165,27 @@ func set(words []string) map[string]bool {
 // bare strips the clitics و / ف and the article ال (with ب / ل / ك before
 // it) from a folded word, for lexicon lookups of nouns.
 func bare(w string) string {
-	for _, p := range []string{"وال", "فال", "بال", "كال", "لل", "ال"} {
-		if strings.HasPrefix(w, p) && len([]rune(w)) > len([]rune(p))+1 {
-			return w[len(p):]
-		}
+	// The prefixes start with different letters, so one at most is
+	// there; constant prefixes compile to a few comparisons.
+	var p string
+	switch {
+	case strings.HasPrefix(w, "وال"):
+		p = "وال"
+	case strings.HasPrefix(w, "فال"):
+		p = "فال"
+	case strings.HasPrefix(w, "بال"):
+		p = "بال"
+	case strings.HasPrefix(w, "كال"):
+		p = "كال"
+	case strings.HasPrefix(w, "لل"):
+		p = "لل"
+	case strings.HasPrefix(w, "ال"):
+		p = "ال"
+	default:
+		return w
+	}
+	if utf8.RuneCountInString(w) > utf8.RuneCountInString(p)+1 {
+		return w[len(p):]
 	}
 	return w
 }
@@ -187,13 +205,13 @@ func in(m map[string]bool, w string) bool {
 
 // unprefixed strips a leading و / ف (and ل of ليرد) from a folded verb.
 func unprefixed(w string) string {
-	for _, p := range []string{"و", "ف", "ل"} {
-		if strings.HasPrefix(w, p) && len([]rune(w)) > 3 {
-			rest := w[len(p):]
-			if quotes.ReportingWord(rest) || halSet[rest] || nounSet[rest] || continuationSet[rest] {
-				return rest
-			}
-		}
+	// One of the prefixes at most is there: they are different letters.
+	if !(strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") || strings.HasPrefix(w, "ل")) || utf8.RuneCountInString(w) <= 3 {
+		return w
+	}
+	rest := w[len("و"):] // each is a letter of two bytes
+	if quotes.ReportingWord(rest) || halSet[rest] || nounSet[rest] || continuationSet[rest] {
+		return rest
 	}
 	return w
 }
