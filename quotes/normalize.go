@@ -98,11 +98,15 @@ func changedAt(s string, f func(rune) rune) int {
 // quotation mark mapped to '"', white space collapsed. Key is idempotent:
 // Key(Key(s)) == Key(s).
 func Key(s string) string {
-	// Invalid bytes first become U+FFFD: normalization does not look past
+	// Text of normal runes (most text) is in both forms already. Else
+	// invalid bytes first become U+FFFD: normalization does not look past
 	// them, and a key must not change when keyed again.
-	s = norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD"))
-	s = strings.ReplaceAll(s, "\uFDFC", "ريال")
-	k := mapCollapse(norm.NFKC.String(s), foldRune)
+	if !normalRunes(s) {
+		s = norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD"))
+		s = strings.ReplaceAll(s, "\uFDFC", "ريال")
+		s = norm.NFKC.String(s)
+	}
+	k := mapCollapse(s, foldRune)
 	if !arabicOrASCII(k) && !norm.NFC.IsNormalString(k) {
 		// A dropped mark stood between two runes that compose (Hangul
 		// jamo around a halfwidth sound mark): compose them, so that a
@@ -111,6 +115,51 @@ func Key(s string) string {
 	}
 	return k
 }
+
+// normalRunes reports whether s is valid UTF-8 of runes that normalRune
+// holds only: then it is in NFC and in NFKC, and holds no U+FDFC, so Key's
+// passes would each give it back as it is. Most text is such (Arabic
+// letters, ASCII), and reading a table for each rune costs less than the
+// two quick checks of norm.
+func normalRunes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !normalRune[c] {
+				return false
+			}
+			continue
+		}
+		if c < 0xC2 || c >= 0xE0 || i+1 == len(s) || s[i+1]&0xC0 != 0x80 {
+			return false // three bytes or more, or invalid: leave it to norm
+		}
+		if !normalRune[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)] {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// normalRune holds, for each rune of one or two bytes in UTF-8, whether a
+// string of such runes only is in NFC and NFKC: the rune alone is in both
+// forms, and it is a starter (combining class 0) that does not combine
+// with a rune before it. Composition then leaves every rune as it is
+// alone, and reordering has no run of non-starters to sort
+// (TestNormalRunes checks the pairs of the Arabic block).
+var normalRune = func() (t [0x800]bool) {
+	for r := range rune(len(t)) {
+		s := string(r)
+		t[r] = true
+		for _, f := range []norm.Form{norm.NFC, norm.NFKC} {
+			p := f.PropertiesString(s)
+			if f.String(s) != s || p.CCC() != 0 || !p.BoundaryBefore() {
+				t[r] = false
+			}
+		}
+	}
+	return t
+}()
 
 // arabicOrASCII reports whether s holds only ASCII and the Arabic block:
 // with every mark dropped, nothing there composes, so a key of such runes
