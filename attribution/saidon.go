@@ -276,24 +276,24 @@ func findClues(ws []word, pub time.Time) []clue {
 		if i < len(ws) && ws[i].key != "." {
 			continue
 		}
-		end := len(ws)
+		end, endAt := len(ws), 1<<62
 		if i < len(ws) {
-			end = i
+			end, endAt = i, ws[i].start
+		}
+		if out[ci].at >= endAt {
+			sentStart = i + 1
+			continue // no clue in this sentence: its words do not matter
 		}
 		kana, qad, ctx := false, false, false
 		for _, w := range ws[sentStart:end] {
 			switch {
-			case w.key == jaa || w.key == "و"+jaa:
+			case w.key == jaa || w.key == wajaa:
 				ctx = true
 			case kanaForms[w.key]:
 				kana = true
 			case w.key == qadWord && kana:
 				qad = true
 			}
-		}
-		endAt := 1 << 62
-		if i < len(ws) {
-			endAt = ws[i].start
 		}
 		for ci < len(out) && out[ci].at < endAt {
 			out[ci].earlier, out[ci].context = qad, ctx
@@ -473,3 +473,6 @@ var (
 // jaa is the folded جاء of the institutional "جاء ذلك خلال …": a sentence
 // that places the statements around it in time.
 var jaa = quotes.Fold("جاء")
+
+// wajaa is jaa with و (وجاء ذلك).
+var wajaa = "و" + jaa
