@@ -103,9 +103,15 @@ func agencyIn(line string) string {
 		}
 	}
 	for _, sep := range []string{" - ", " – "} {
-		parts := strings.SplitN(head, sep, 3)
-		if len(parts) == 3 && len([]rune(parts[0])) <= 25 && agencySet[quotes.Fold(strings.TrimSpace(parts[1]))] {
-			return strings.TrimSpace(parts[1])
+		// The part between the first two separators: strings.SplitN(head,
+		// sep, 3) without the slice.
+		first, rest, ok := strings.Cut(head, sep)
+		if !ok {
+			continue
+		}
+		second, _, ok := strings.Cut(rest, sep)
+		if ok && len([]rune(first)) <= 25 && agencySet[quotes.Fold(strings.TrimSpace(second))] {
+			return strings.TrimSpace(second)
 		}
 	}
 	return ""
