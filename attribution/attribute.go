@@ -993,7 +993,8 @@ func (at *attributor) resolve(p phrase, g gender) (*entity, float64) {
 	if p.g != genderUnknown {
 		g = p.g
 	}
-	if toks := foldTokens(p.inst); len(toks) > 0 && len(toks) <= 2 && statementNouns[bare(toks[0])] {
+	instToks := foldTokens(p.inst) // read three times below
+	if toks := instToks; len(toks) > 0 && len(toks) <= 2 && statementNouns[bare(toks[0])] {
 		// "وأضاف البيان": the statement speaks for whoever issued it.
 		if e := at.carry(genderUnknown, at.pos); e != nil {
 			return e, confCarried
@@ -1014,7 +1015,7 @@ func (at *attributor) resolve(p phrase, g gender) (*entity, float64) {
 		if agencySet[quotes.Fold(p.inst)] {
 			return nil, 0
 		}
-		if toks := foldTokens(p.inst); len(toks) == 1 && strings.HasPrefix(toks[0], "ال") && personNouns[bare(toks[0])] {
+		if toks := instToks; len(toks) == 1 && strings.HasPrefix(toks[0], "ال") && personNouns[bare(toks[0])] {
 			// "تقول المرأة": the woman, the man the story is about, the
 			// last person of that gender who spoke.
 			pg := masculine
@@ -1025,7 +1026,7 @@ func (at *attributor) resolve(p phrase, g gender) (*entity, float64) {
 				return e, confRole
 			}
 		}
-		if e := at.people.find(foldTokens(p.inst)); e != nil {
+		if e := at.people.find(instToks); e != nil {
 			return e, confNamed // a surname with the article: الشيباني، الحريري
 		}
 		if e := at.people.byRole(p.inst); e != nil && titleSet[bare(firstToken(p.inst))] {

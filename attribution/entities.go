@@ -128,7 +128,7 @@ func (t *entities) find(toks []string) *entity {
 // role (الوزير الأمريكي → وزير الخارجية الأمريكي): a title standing for a
 // name the story gives.
 func (t *entities) byRole(role string) *entity {
-	want := roleWords(role)
+	want := t.roleWords(role)
 	if len(want) == 0 {
 		return nil
 	}
