@@ -210,7 +210,7 @@ func unprefixed(w string) string {
 		return w
 	}
 	rest := w[len("و"):] // each is a letter of two bytes
-	if quotes.ReportingWord(rest) || halSet[rest] || nounSet[rest] || continuationSet[rest] {
+	if quotes.ReportingWord(rest) || cueLists[rest]&(inHal|inNouns|inContinuations) != 0 {
 		return rest
 	}
 	return w

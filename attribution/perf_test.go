@@ -35,8 +35,9 @@ func TestInQuoteSpans(t *testing.T) {
 }
 
 // TestBareUnprefixed holds bare and unprefixed, which test their prefixes
-// one letter at a time, to the loops over the prefixes they replaced, on
-// the lexicons' words with every prefix and cut to every length.
+// one letter at a time, and cueOf, which reads its lists in one lookup,
+// to the code they replaced, on the lexicons' words with every prefix and
+// cut to every length.
 func TestBareUnprefixed(t *testing.T) {
 	oldBare := func(w string) string {
 		for _, p := range []string{"وال", "فال", "بال", "كال", "لل", "ال"} {
@@ -58,7 +59,8 @@ func TestBareUnprefixed(t *testing.T) {
 		return w
 	}
 	var words []string
-	for _, list := range [][]string{halForms, verbalNouns, attributors, continuationVerbs, titleWords, roleNouns, institutionHeads, stopWords, {"", "ا", "ال", "لل", "والد", "قال", "ل\xd9"}} {
+	for _, list := range [][]string{halForms, verbalNouns, attributors, continuationVerbs, titleWords, roleNouns, institutionHeads, stopWords,
+		{"", "ا", "ال", "لل", "والد", "قال", "ل\xd9", "تصريحات", "القول", "علقت", "يعلق", "أكد", "قالت", "يقولون", "أضافت"}} {
 		for _, w := range list {
 			w = quotes.Fold(w)
 			for _, p := range []string{"", "و", "ف", "ب", "ك", "ل", "ال", "وال", "فال", "بال", "كال", "لل"} {
@@ -69,7 +71,43 @@ func TestBareUnprefixed(t *testing.T) {
 			}
 		}
 	}
+	oldCueOf := func(w, v string) (cueKind, gender, bool) {
+		if notCues[v] {
+			return 0, 0, false
+		}
+		switch {
+		case nounSet[v]:
+			g := masculine
+			if strings.HasSuffix(v, "ها") {
+				g = feminine
+			} else if strings.HasSuffix(v, "هم") || strings.HasSuffix(v, "هما") {
+				g = plural
+			}
+			return cueNoun, g, true
+		case attributorSet[v]:
+			return cueAttributor, genderUnknown, true
+		case halSet[v]:
+			g := masculine
+			if strings.HasSuffix(v, "ه") {
+				g = feminine
+			}
+			return cueHal, g, true
+		case continuationSet[v]:
+			return cueContinuation, verbGender(v), true
+		case quotes.ReportingWord(v) || quotes.ReportingWord(w):
+			return cueVerb, verbGender(v), true
+		}
+		if c := strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف"); commentSet[c] {
+			return cueVerb, verbGender(c), true
+		}
+		return 0, 0, false
+	}
 	for _, w := range words {
+		v := oldUnprefixed(w)
+		k, g, ok := cueOf(w, v)
+		if wk, wg, wok := oldCueOf(w, v); k != wk || g != wg || ok != wok {
+			t.Errorf("cueOf(%q, %q) = %v, %v, %v; want %v, %v, %v", w, v, k, g, ok, wk, wg, wok)
+		}
 		if got, want := bare(w), oldBare(w); got != want {
 			t.Errorf("bare(%q) = %q, want %q", w, got, want)
 		}

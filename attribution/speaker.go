@@ -38,11 +38,12 @@ func cueAt(w string) (cueKind, gender, bool) {
 
 // cueOf is cueAt of w given v, unprefixed(w): for callers that have it.
 func cueOf(w, v string) (cueKind, gender, bool) {
-	if notCues[v] {
+	b := cueLists[v] // one lookup for the five lists below
+	if b&inNotCues != 0 {
 		return 0, 0, false
 	}
 	switch {
-	case nounSet[v]:
+	case b&inNouns != 0:
 		g := masculine
 		if strings.HasSuffix(v, "ها") {
 			g = feminine
@@ -50,15 +51,15 @@ func cueOf(w, v string) (cueKind, gender, bool) {
 			g = plural
 		}
 		return cueNoun, g, true
-	case attributorSet[v]:
+	case b&inAttributors != 0:
 		return cueAttributor, genderUnknown, true
-	case halSet[v]:
+	case b&inHal != 0:
 		g := masculine
 		if strings.HasSuffix(v, "ه") {
 			g = feminine
 		}
 		return cueHal, g, true
-	case continuationSet[v]:
+	case b&inContinuations != 0:
 		return cueContinuation, verbGender(v), true
 	case quotes.ReportingWord(v) || v != w && quotes.ReportingWord(w):
 		return cueVerb, verbGender(v), true
@@ -79,6 +80,30 @@ var commentSet = set([]string{"علق", "علقت", "علقوا", "يعلق"})
 // context but that name a medium, not a speaker (في تصريحات صحفية، في
 // تغريدة، في بيان): the speaker is found around them, not after them.
 var notCues = set([]string{"تصريح", "تصريحات", "تغريدة", "بيان", "القول"})
+
+// cueList is a bit per list of cue words, for cueLists.
+type cueList uint8
+
+const (
+	inNotCues cueList = 1 << iota
+	inNouns
+	inAttributors
+	inHal
+	inContinuations
+)
+
+// cueLists says in which of notCues, nounSet, attributorSet, halSet and
+// continuationSet each of their words is: cueOf and unprefixed ask of a
+// word all these lists, which one lookup answers.
+var cueLists = func() map[string]cueList {
+	m := map[string]cueList{}
+	for bit, set := range map[cueList]map[string]bool{inNotCues: notCues, inNouns: nounSet, inAttributors: attributorSet, inHal: halSet, inContinuations: continuationSet} {
+		for w := range set {
+			m[w] |= bit
+		}
+	}
+	return m
+}()
 
 // verbGender reads gender and number off a reporting verb's form: past
 // feminine -ت (قالت)، plural -وا (قالوا)، present feminine ت- (تقول),
