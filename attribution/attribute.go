@@ -797,7 +797,8 @@ func (at *attributor) findFullName(name string) string {
 		if at.inQuote(w.start) && !at.inOther(w.start) {
 			continue // words inside a quotation are what was said: «أنا يوليا سكريبال»
 		}
-		if at.same(i, &last) {
+		sameLast := at.same(i, &last)
+		if sameLast {
 			b := i
 			for b > 0 && i-b < 3 && at.counts.nameLike(at.ws[b-1]) && !at.counts.stop(at.ws[b-1]) && !clauseJoint(at.ws[b-1].key) && !kinWords[at.ws[b-1].key] && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) && !bodyOf(at.ws[b-1].key) &&
 				!(strings.HasPrefix(at.ws[b-1].key, "و") && at.counts.pair(at.ws[b-1], at.ws[b]) < 2) &&
@@ -846,7 +847,9 @@ func (at *attributor) findFullName(name string) string {
 				}
 			}
 		}
-		if len(m) == 1 && at.same(i, &first) && (i == 0 || !at.counts.nameLike(at.ws[i-1]) || strings.HasPrefix(at.ws[i-1].key, "ال")) {
+		// A one-word name is its own first and last word: same(i, &first)
+		// is sameLast.
+		if len(m) == 1 && sameLast && (i == 0 || !at.counts.nameLike(at.ws[i-1]) || strings.HasPrefix(at.ws[i-1].key, "ال")) {
 			p := at.phrase(i, len(at.ws))
 			// A first name's fuller form ends at a mark, a title or a
 			// clause (يوليا سكريبال، التي …), not before a preposition:
