@@ -52,7 +52,6 @@ type attributor struct {
 	ends    []int             // word indexes of the sentence ends ("."), built by sentenceBounds
 	last    attribution       // the previous quote's attribution
 	lastEnd int               // and where that quote ended
-	memo    *factMemo         // lexicon facts of words, kept across articles
 }
 
 // wordCounts counts the words of an article and its pairs of adjacent
@@ -61,18 +60,18 @@ type attributor struct {
 // facts, its nameForm) is kept once per article in slices indexed by its
 // number rather than looked up by its string at every occurrence.
 type wordCounts struct {
-	ids   map[string]int32 // a folded word's number
-	words []int32          // how often each word occurs, by number
-	ws    []word           // the counted words
-	pos   []int32          // the indexes in ws of each word's occurrences, grouped by number: see at
-	first []int32          // where each number's group starts in pos, and len(pos) last
-	fill  []int32          // count's cursor into each group of pos
-	memo  *factMemo        // the lexicon facts of words, when Attribute has lent one
-	ala   int8             // whether the text writes على with ى (aliName): 0 not yet known, 1 yes, 2 no
-	facts []wordFacts      // the lexicon facts of each word, by number, copied from memo when first asked
-	forms []nameForm       // each word as same compares it, by number, made by form when first asked
-	runes []rune           // the backing store of the skeletons of the article's nameForms
-	heads []rune           // the memory of attributor.firsts, reused from story to story
+	ids    map[string]int32 // a folded word's number
+	words  []int32          // how often each word occurs, by number
+	ws     []word           // the counted words
+	pos    []int32          // the indexes in ws of each word's occurrences, grouped by number: see at
+	starts []int32          // where each number's group starts in pos, and len(pos) last
+	fill   []int32          // count's cursor into each group of pos
+	memo   *factMemo        // the lexicon facts of words, when Attribute has lent one
+	ala    int8             // whether the text writes على with ى (aliName): 0 not yet known, 1 yes, 2 no
+	facts  []wordFacts      // the lexicon facts of each word, by number, copied from memo when first asked
+	forms  []nameForm       // each word as same compares it, by number, made by form when first asked
+	runes  []rune           // the backing store of the skeletons of the article's nameForms
+	heads  []rune           // the memory of attributor.firsts, reused from story to story
 }
 
 // count numbers the words of ws, setting their ids, counts them and
@@ -109,14 +108,14 @@ func (c *wordCounts) count(ws []word) {
 	// article.
 	c.ws = ws
 	n := len(c.words)
-	c.first = slices.Grow(c.first[:0], n+1)[:n+1]
+	c.starts = slices.Grow(c.starts[:0], n+1)[:n+1]
 	c.fill = slices.Grow(c.fill[:0], n)[:n]
 	var sum int32
 	for id, k := range c.words {
-		c.first[id], c.fill[id] = sum, sum
+		c.starts[id], c.fill[id] = sum, sum
 		sum += k
 	}
-	c.first[n] = sum
+	c.starts[n] = sum
 	c.pos = slices.Grow(c.pos[:0], len(ws))[:len(ws)]
 	for i := range ws {
 		id := ws[i].id
@@ -131,7 +130,7 @@ const maxClearedIDs = 1024
 
 // at returns the indexes in the counted words of the occurrences of the
 // word numbered id, in text order.
-func (c *wordCounts) at(id int32) []int32 { return c.pos[c.first[id]:c.first[id+1]] }
+func (c *wordCounts) at(id int32) []int32 { return c.pos[c.starts[id]:c.starts[id+1]] }
 
 // scratch is the working memory of Attribute for one article, the words
 // of its text and their counts, reused from article to article: scratches
@@ -2044,7 +2043,7 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 	for si, st := range stories {
 		lo := sort.Search(len(all), func(i int) bool { return all[i].start >= st.start })
 		hi := lo + sort.Search(len(all)-lo, func(i int) bool { return all[lo+i].start >= st.end })
-		at := &attributor{text: a.Text, ws: all[lo:hi], counts: counts, memo: memo}
+		at := &attributor{text: a.Text, ws: all[lo:hi], counts: counts}
 		// A post resolves to a person whose name looks like one, or to a
 		// single name the article repeats (the singer "ليسا").
 		at.people.named = func(e *entity) bool {
