@@ -451,7 +451,7 @@ func TestCacheChangesNothing(t *testing.T) {
 		}
 		return out
 	}
-	for seed := int64(1); seed <= 40; seed++ {
+	for seed := int64(1); seed <= 20; seed++ {
 		rng := rand.New(rand.NewSource(seed))
 		dir := t.TempDir()
 		kept, err := Open(filepath.Join(dir, "kept.db"), Options{})
