@@ -80,17 +80,21 @@ const (
 	ChangeWording  = "wording"
 )
 
-// item is one quote being grouped.
+// item is one quote being grouped. The fields related reads for every
+// candidate pair come first, so that they share a cache line or two.
 type item struct {
-	rec     attribution.Record
-	ws      []word
-	ids     []uint32  // the word keys as vocabulary numbers, sorted, repeats kept
-	day     time.Time // said_on, else published
-	pub     time.Time // published, zero when unknown
-	skey    string    // speaker key, "" when unknown
-	named   bool      // the speaker is a person's name, not a role, body or description
-	parts   []Part    // the article's quotes when the item stands for several
-	members []*item   // their items, in text order
+	ids   []uint32 // the word keys as vocabulary numbers, sorted, repeats kept
+	ws    []word
+	day   int32  // said_on, else published, as a day number; noDay when unknown
+	pub   int32  // published as a day number, noDay when unknown
+	art   int32  // the article's number
+	spk   int32  // the speaker's number: equal speakers as written, equal numbers; 0 when none
+	skey  string // speaker key, "" when unknown
+	named bool   // the speaker is a person's name, not a role, body or description
+	rec   attribution.Record
+	parts []Part // the article's quotes when the item stands for several
+	// members are the parts' items, in text order.
+	members []*item
 }
 
 // minWords: shorter quotes (a word or two) are too common to group.
@@ -192,6 +196,7 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 	var items []*item
 	vocab := map[string]uint32{} // word key → number
 	var spelled []string         // number → word key
+	spks := map[string]int32{}   // speaker as written → number, from 1
 	for _, r := range recs {
 		if !r.Kind.Attributed() {
 			continue
@@ -215,11 +220,17 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 		if d == "" {
 			d = deref(r.Published)
 		}
-		it.day, _ = time.Parse(time.DateOnly, d)
-		it.pub, _ = time.Parse(time.DateOnly, deref(r.Published))
+		it.day = parseDay(d)
+		it.pub = parseDay(deref(r.Published))
 		if r.Speaker != nil {
 			it.skey = attribution.SpeakerKey(*r.Speaker)
 			it.named = attribution.LooksLikePerson(*r.Speaker)
+			n, ok := spks[*r.Speaker]
+			if !ok {
+				n = int32(len(spks) + 1)
+				spks[*r.Speaker] = n
+			}
+			it.spk = n
 		}
 		items = append(items, it)
 	}
@@ -227,8 +238,8 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 	// posting list of the index is too.
 	sort.Slice(items, func(a, b int) bool {
 		x, y := items[a], items[b]
-		if !x.pub.Equal(y.pub) {
-			return x.pub.Before(y.pub)
+		if x.pub != y.pub {
+			return x.pub < y.pub // noDay is the least
 		}
 		if x.rec.ID != y.rec.ID {
 			return x.rec.ID < y.rec.ID
@@ -251,10 +262,12 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 			a = int32(len(article))
 			article[it.rec.Article] = a
 		}
-		arts[i], pubs[i] = a, dayNumber(it.pub)
+		it.art = a
+		arts[i], pubs[i] = a, it.pub
 	}
 	horizon := int32(horizonWindows * opts.Window)
 	uf := newUnionFind(len(items))
+	agree := newAgreement()
 	seen := make([]int, len(items)) // seen[j] == i+1: j already tried for i
 	var rare []uint32
 	for i, it := range items {
@@ -293,7 +306,7 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 			}
 			seen[j] = i + 1
 			budget--
-			if uf.find(i) != uf.find(j) && related(it, items[j], opts.Window) {
+			if uf.find(i) != uf.find(j) && related(it, items[j], int32(opts.Window), agree) {
 				uf.union(i, j)
 			}
 		}
@@ -346,23 +359,22 @@ func (r Report) WithOutlet(outlet string) Report {
 	return out
 }
 
-// related decides whether two quotes are versions of one statement.
-func related(a, b *item, window int) bool {
-	if a.rec.Article == b.rec.Article {
+// related decides whether two quotes are versions of one statement;
+// agree answers whether their speakers are the same.
+func related(a, b *item, window int32, agree *agreement) bool {
+	if a.art == b.art {
 		return false // the same words twice in one article are not two versions
 	}
 	// Said within the window, or both published within it: a misread
 	// said_on in one article must not hide a statement both carried that
 	// week. An unknown publication day proves nothing.
-	if !near(a.day, b.day, window) && (a.pub.IsZero() || b.pub.IsZero() || !near(a.pub, b.pub, window)) {
+	if !near(a.day, b.day, window) && (a.pub == noDay || b.pub == noDay || !near(a.pub, b.pub, window)) {
 		return false
 	}
 	shared := common(a.ids, b.ids)
 	short := min(len(a.ws), len(b.ws))
 	long := max(len(a.ws), len(b.ws))
-	same := func() bool {
-		return a.skey != "" && (a.skey == b.skey || attribution.SameSpeaker(deref(a.rec.Speaker), deref(b.rec.Speaker)) || firstNameOf(a, b) || firstNameOf(b, a) || attribution.OneVoice(deref(a.rec.Speaker), deref(b.rec.Speaker)))
-	}
+	same := func() bool { return agree.same(a, b) }
 	if short < minWords {
 		// A word or two quoted from a statement (partial quotes) joins a
 		// version that holds them all, when both name the same speaker.
@@ -386,6 +398,42 @@ func related(a, b *item, window int) bool {
 		return true
 	}
 	return !(a.named && b.named) && short >= minWhole && float64(shared) >= shareWhole*float64(long)
+}
+
+// sameSpeaker reports whether a and b name the same speaker: a's is
+// known and the key is the same, the names are spellings of one person,
+// one is the other's first name, or they are one voice of a country
+// (attribution.OneVoice).
+func sameSpeaker(a, b *item) bool {
+	return a.skey != "" && (a.skey == b.skey || attribution.SameSpeaker(deref(a.rec.Speaker), deref(b.rec.Speaker)) || firstNameOf(a, b) || firstNameOf(b, a) || attribution.OneVoice(deref(a.rec.Speaker), deref(b.rec.Speaker)))
+}
+
+// agreement remembers sameSpeaker for each ordered pair of speakers: it
+// depends on the speakers as written alone, and a dense corpus asks about
+// the same few pairs again and again.
+type agreement struct {
+	memo map[uint64]bool // a's speaker number << 32 | b's → sameSpeaker
+}
+
+func newAgreement() *agreement {
+	return &agreement{memo: map[uint64]bool{}}
+}
+
+// same is sameSpeaker(a, b), computed once for each pair of speakers.
+func (g *agreement) same(a, b *item) bool {
+	if a.skey == "" {
+		return false
+	}
+	if a.spk == b.spk || a.skey == b.skey {
+		return true
+	}
+	k := uint64(uint32(a.spk))<<32 | uint64(uint32(b.spk))
+	v, ok := g.memo[k]
+	if !ok {
+		v = sameSpeaker(a, b)
+		g.memo[k] = v
+	}
+	return v
 }
 
 // firstNameOf reports whether a's speaker is one word that opens b's
@@ -418,17 +466,27 @@ func common(a, b []uint32) int {
 	return n
 }
 
-// near reports whether two days are within window days of each other;
-// an unknown day is near every day.
-func near(a, b time.Time, window int) bool {
-	if a.IsZero() || b.IsZero() {
+// near reports whether two day numbers are within window days of each
+// other; an unknown day is near every day.
+func near(a, b, window int32) bool {
+	if a == noDay || b == noDay {
 		return true
 	}
-	d := a.Sub(b)
+	d := a - b
 	if d < 0 {
 		d = -d
 	}
-	return d <= time.Duration(window)*24*time.Hour
+	return d <= window
+}
+
+// parseDay returns the day number of a YYYY-MM-DD date, noDay when it is
+// empty or not a date.
+func parseDay(s string) int32 {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return noDay
+	}
+	return dayNumber(t)
 }
 
 // Two quotes of one article are parts of one statement when they follow
