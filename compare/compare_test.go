@@ -536,3 +536,41 @@ func TestPartsKeepTheArticlesOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteJSONAsEncodingJSON: the hand-written JSON is byte for byte
+// what encoding/json writes, escapes, empty and nil slices included.
+func TestWriteJSONAsEncodingJSON(t *testing.T) {
+	odd := "«قال» \"x\" \\ <a&b> \t\n\r\b\f\x01\x1f\x7f \u2028\u2029 \xff\xfe end"
+	reports := []Report{
+		{},
+		{Statements: []Statement{}},
+		{Statements: []Statement{{ID: "1", Text: odd}}},
+		{Statements: []Statement{
+			{ID: "a", Speaker: odd, SaidOn: "2025-03-12", Text: "نص", Versions: []Version{
+				{QuoteID: "q", Article: "A", Outlet: odd, Published: "2025-03-12", Quote: odd, Similarity: 1, Diff: []Op{}, Changes: []string{}},
+				{QuoteID: "r", Credited: "وكالة", Speaker: "سامر", Quote: "x", Similarity: 0.667,
+					Diff: []Op{{"equal", "a"}, {"delete", odd}}, Changes: []string{ChangeNumber, ChangeWording},
+					Parts: []Part{{"p1", "x"}, {"p2", odd}}},
+				{Similarity: 1e-7, Parts: []Part{}},
+				{Similarity: 0},
+				{Similarity: 1e21},
+				{Similarity: 123456.789},
+			}},
+		}},
+	}
+	for i, r := range reports {
+		var want, got bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(r); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteJSON(&got, r); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("report %d:\n%s\nwant\n%s", i, got.Bytes(), want.Bytes())
+		}
+	}
+}

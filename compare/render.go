@@ -1,20 +1,11 @@
 package compare
 
 import (
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
 	"strings"
 )
-
-// WriteJSON writes the report as the JSON of DESIGN.md §6.
-func WriteJSON(w io.Writer, r Report) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
-}
 
 // WriteText writes the report for a terminal: deletions and insertions
 // in colour when color is true, else marked [-…-] and {+…+}.
