@@ -658,8 +658,8 @@ func statement(g []*item, opts Options) (Statement, bool) {
 		}
 		return g[i].rec.ID < g[j].rec.ID
 	})
-	ref := g[0]
-	st := Statement{Speaker: speakerOf(g), SaidOn: deref(ref.rec.SaidOn), Text: ref.rec.Quote}
+	ref := newReference(g[0].ws)
+	st := Statement{Speaker: speakerOf(g), SaidOn: deref(g[0].rec.SaidOn), Text: g[0].rec.Quote}
 	h := sha256.New()
 	changed := false
 	for _, it := range g {
@@ -673,8 +673,7 @@ func statement(g []*item, opts Options) (Statement, bool) {
 		for _, p := range it.parts {
 			h.Write([]byte(p.QuoteID))
 		}
-		v.Diff = wordDiff(ref.ws, it.ws)
-		v.Similarity, v.Changes = assess(ref.ws, it.ws, v.Diff)
+		v.Diff, v.Similarity, v.Changes = ref.versus(it.ws)
 		if len(v.Changes) > 0 {
 			changed = true
 		}
@@ -781,18 +780,43 @@ func init() {
 	}
 }
 
-// assess scores a version against the reference and flags what changed.
-func assess(ref, ver []word, diff []Op) (float64, []string) {
+// reference is the version of a statement the others are diffed
+// against.
+type reference struct {
+	ws   []word
+	nums []string // numbers(ws)
+}
+
+func newReference(ws []word) *reference {
+	return &reference{ws: ws, nums: numbers(ws)}
+}
+
+// versus diffs a version against the reference, scores it and flags what
+// changed. A version with the reference's words (as keys) is all equal
+// and unchanged, and is not diffed: most versions of a statement are
+// copies.
+func (r *reference) versus(ver []word) ([]Op, float64, []string) {
+	if len(ver) > 0 && slices.EqualFunc(r.ws, ver, func(a, b word) bool { return a.key == b.key }) {
+		return []Op{{Op: "equal", Text: joinTexts(ver)}}, 1, []string{}
+	}
+	diff, opWords := wordDiff(r.ws, ver)
+	sim, changes := assess(r, ver, diff, opWords)
+	return diff, sim, changes
+}
+
+// assess scores a version against the reference and flags what changed;
+// diff and opWords are wordDiff's.
+func assess(ref *reference, ver []word, diff []Op, opWords [][]word) (float64, []string) {
 	var changes []string
-	if !sameNumbers(ref, ver) {
+	if !sameNumbers(ref.nums, numbers(ver)) {
 		changes = append(changes, ChangeNumber)
 	}
 	// A negation added or removed in place, not one that went with a
 	// whole omitted or added clause.
 	negDel, negIns := 0, 0
-	for _, d := range diff {
-		if ws := strings.Fields(d.Text); len(ws) < 3 {
-			for _, w := range words(d.Text) {
+	for i, d := range diff {
+		if ws := opWords[i]; len(ws) < 3 {
+			for _, w := range ws {
 				if negations[w.key] {
 					if d.Op == "delete" {
 						negDel++
@@ -808,8 +832,8 @@ func assess(ref, ver []word, diff []Op) (float64, []string) {
 	}
 	deleted, inserted, equal := 0, 0, 0
 	omission, addition, other := false, false, false
-	for _, d := range diff {
-		n := len(strings.Fields(d.Text))
+	for i, d := range diff {
+		n := len(opWords[i])
 		switch d.Op {
 		case "equal":
 			equal += n
@@ -839,7 +863,7 @@ func assess(ref, ver []word, diff []Op) (float64, []string) {
 	if other && !contains(changes, ChangeNumber) && !contains(changes, ChangeNegation) {
 		changes = append(changes, ChangeWording)
 	}
-	total := max(len(ref), len(ver))
+	total := max(len(ref.ws), len(ver))
 	sim := 1.0
 	if total > 0 {
 		sim = float64(equal) / float64(total)
@@ -859,10 +883,9 @@ func contains(s []string, x string) bool {
 	return false
 }
 
-// sameNumbers compares the figures of two quotes, whatever their digits
-// (34 and ٣٤ are the same number: keys fold digits).
-func sameNumbers(a, b []word) bool {
-	na, nb := numbers(a), numbers(b)
+// sameNumbers compares the figures of two quotes (numbers' results),
+// whatever their digits (34 and ٣٤ are the same number: keys fold digits).
+func sameNumbers(na, nb []string) bool {
 	if len(na) != len(nb) {
 		return len(na) == 0 || len(nb) == 0 // a figure dropped with its clause is an omission
 	}
@@ -874,12 +897,13 @@ func sameNumbers(a, b []word) bool {
 	return true
 }
 
+// numbers lists the digits of each word that has some, sorted.
 func numbers(ws []word) []string {
 	var out []string
 	for _, w := range ws {
 		var b strings.Builder
 		for _, r := range w.key {
-			if unicode.IsDigit(r) {
+			if isDigit(r) {
 				b.WriteRune(r)
 			}
 		}
@@ -889,6 +913,16 @@ func numbers(ws []word) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// isDigit is unicode.IsDigit, answered without the tables below U+0660
+// (ARABIC-INDIC DIGIT ZERO), where the only digits are ASCII ones: keys
+// are mostly Arabic letters.
+func isDigit(r rune) bool {
+	if r < 0x0660 {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
 }
 
 func deref(s *string) string {

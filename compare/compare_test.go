@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/isnad/isnad/attribution"
 	"github.com/isnad/isnad/quotes"
@@ -47,10 +48,16 @@ func TestChangeFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, v := words(ref), words(tt.version)
-			_, got := assess(r, v, wordDiff(r, v))
+			r, v := newReference(words(ref)), words(tt.version)
+			diff, sim, got := r.versus(v)
 			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 				t.Errorf("changes %v, want %v", got, tt.want)
+			}
+			// Copies skip the diff: they must come out as diffed.
+			d, dw := wordDiff(r.ws, v)
+			dsim, dgot := assess(r, v, d, dw)
+			if !slices.Equal(diff, d) || sim != dsim || !slices.Equal(got, dgot) {
+				t.Errorf("versus %v %v %v, diffed %v %v %v", diff, sim, got, d, dsim, dgot)
 			}
 		})
 	}
@@ -58,7 +65,7 @@ func TestChangeFlags(t *testing.T) {
 
 func TestDiffShowsWordsAsWritten(t *testing.T) {
 	r, v := words("الحكومة قادرة على تمويل المشروع"), words("الحكومة ليست قادرة على تمويل المشروع")
-	d := wordDiff(r, v)
+	d, _ := wordDiff(r, v)
 	want := []Op{{"equal", "الحكومة"}, {"insert", "ليست"}, {"equal", "قادرة على تمويل المشروع"}}
 	if len(d) != len(want) {
 		t.Fatalf("diff %v", d)
@@ -220,7 +227,7 @@ func FuzzWordDiff(f *testing.F) {
 	f.Add("\xff\xfe", "نص")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		ra, rb := words(a), words(b)
-		d := wordDiff(ra, rb)
+		d, dw := wordDiff(ra, rb)
 		// The equal and insert words rebuild the version; equal and
 		// delete rebuild the reference.
 		var ver, ref []string
@@ -237,7 +244,13 @@ func FuzzWordDiff(f *testing.F) {
 		if len(strings.Fields(strings.Join(ver, " "))) != len(rb) || len(strings.Fields(strings.Join(ref, " "))) != len(ra) {
 			t.Fatalf("diff does not rebuild the quotes: %v", d)
 		}
-		assess(ra, rb, d)
+		for i, o := range d {
+			if o.Text != joinTexts(dw[i]) {
+				t.Fatalf("op %d %q has words %v", i, o.Text, dw[i])
+			}
+		}
+		assess(newReference(ra), rb, d, dw)
+		newReference(ra).versus(rb)
 	})
 }
 
@@ -571,6 +584,15 @@ func TestWriteJSONAsEncodingJSON(t *testing.T) {
 		}
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {
 			t.Errorf("report %d:\n%s\nwant\n%s", i, got.Bytes(), want.Bytes())
+		}
+	}
+}
+
+// TestIsDigit: isDigit is unicode.IsDigit.
+func TestIsDigit(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if isDigit(r) != unicode.IsDigit(r) {
+			t.Fatalf("isDigit(%U) = %v", r, isDigit(r))
 		}
 	}
 }

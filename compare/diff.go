@@ -3,6 +3,7 @@ package compare
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -36,11 +37,29 @@ func words(s string) []word {
 	return out
 }
 
+// joinTexts joins the words as written with spaces.
+func joinTexts(ws []word) string {
+	n := max(len(ws)-1, 0)
+	for _, w := range ws {
+		n += len(w.text)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.text)
+	}
+	return b.String()
+}
+
 // wordDiff diffs two quotes word by word on their keys (so spelling and
 // digit variants are equal) and reports the words as written: deleted
 // words from the reference, inserted and equal ones from the version.
-// This file is the one importer of go-diff.
-func wordDiff(ref, ver []word) []Op {
+// Beside the ops it returns the words of each. This file is the one
+// importer of go-diff.
+func wordDiff(ref, ver []word) ([]Op, [][]word) {
 	ids := map[string]rune{}
 	encode := func(ws []word) []rune {
 		rs := make([]rune, len(ws))
@@ -62,24 +81,23 @@ func wordDiff(ref, ver []word) []Op {
 	dmp.DiffTimeout = 0
 	diffs := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(a, b, false))
 	var out []Op
+	var outWords [][]word
 	ia, ib := 0, 0
 	emit := func(op string, ws []word) {
 		if len(ws) == 0 {
 			return
 		}
-		texts := make([]string, len(ws))
-		for i, w := range ws {
-			texts[i] = w.text
-		}
-		t := strings.Join(texts, " ")
+		t := joinTexts(ws)
 		if n := len(out); n > 0 && out[n-1].Op == op {
 			out[n-1].Text += " " + t
+			outWords[n-1] = append(outWords[n-1][:len(outWords[n-1]):len(outWords[n-1])], ws...) // a copy: ws is the quote's
 			return
 		}
 		out = append(out, Op{Op: op, Text: t})
+		outWords = append(outWords, ws)
 	}
 	for _, d := range diffs {
-		n := len([]rune(d.Text))
+		n := utf8.RuneCountInString(d.Text)
 		switch d.Type {
 		case diffmatchpatch.DiffEqual:
 			emit("equal", ver[ib:ib+n])
@@ -93,5 +111,5 @@ func wordDiff(ref, ver []word) []Op {
 			ib += n
 		}
 	}
-	return out
+	return out, outWords
 }
