@@ -226,6 +226,11 @@ const hexDigits = "0123456789abcdef"
 // without HTML escaping: control characters, quotes and backslashes
 // escaped, invalid UTF-8 as \ufffd, U+2028 and U+2029 escaped.
 func appendJSONString(dst []byte, s string) []byte {
+	if plainJSON(s) {
+		dst = append(dst, '"')
+		dst = append(dst, s...)
+		return append(dst, '"')
+	}
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -275,4 +280,32 @@ func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, s[start:]...)
 	dst = append(dst, '"')
 	return dst
+}
+
+// plainJSON reports whether s is valid UTF-8 that needs no escape in a
+// JSON string: no control character, quote or backslash, and no U+2028
+// or U+2029.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' {
+				return false
+			}
+			i++
+			continue
+		}
+		// Two bytes, as Arabic letters are: a lead byte C2 to DF and a
+		// continuation byte are always a valid sequence.
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += size
+	}
+	return true
 }
