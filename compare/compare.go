@@ -8,6 +8,7 @@
 package compare
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -124,13 +125,13 @@ func dayNumber(t time.Time) int32 {
 	return int32(t.Unix() / 86400)
 }
 
-// nearest calls visit with the items of posting (sorted by day, unknown
-// days first) in order of distance from day: those of unknown day first,
-// then the nearest on either side, up to horizon days away. It stops when
-// visit returns false. An item of unknown day is near every day: then
-// the posting is visited in order.
-func nearest(posting []int, days []int32, day, horizon int32, visit func(int) bool) {
-	known := sort.Search(len(posting), func(x int) bool { return days[posting[x]] != noDay })
+// nearest calls visit with the items of posting (sorted by day, the
+// first unknown of them of unknown day) in order of distance from day:
+// those of unknown day first, then the nearest on either side, up to
+// horizon days away. It stops when visit returns false. An item of
+// unknown day is near every day: then the posting is visited in order.
+func nearest(posting []int, unknown int, days []int32, day, horizon int32, visit func(int) bool) {
+	known := unknown
 	for _, j := range posting[:known] {
 		if !visit(j) {
 			return
@@ -248,6 +249,7 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 	})
 	// Inverted index: word number → items.
 	index := make([][]int, len(vocab))
+	unknown := make([]int, len(vocab)) // how many items of each posting have no publication day
 	article := map[string]int32{}
 	arts := make([]int32, len(items)) // article number of each item
 	pubs := make([]int32, len(items)) // publication day number, noDay when unknown
@@ -255,6 +257,9 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 		for x, k := range it.ids {
 			if x == 0 || k != it.ids[x-1] {
 				index[k] = append(index[k], i)
+				if it.pub == noDay {
+					unknown[k]++
+				}
 			}
 		}
 		a, ok := article[it.rec.Article]
@@ -285,12 +290,11 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 				rare = append(rare, k)
 			}
 		}
-		sort.Slice(rare, func(a, b int) bool {
-			na, nb := len(index[rare[a]]), len(index[rare[b]])
-			if na != nb {
-				return na < nb
+		slices.SortFunc(rare, func(a, b uint32) int {
+			if c := cmp.Compare(len(index[a]), len(index[b])); c != 0 {
+				return c
 			}
-			return spelled[rare[a]] < spelled[rare[b]] // numbers follow input order; words do not
+			return strings.Compare(spelled[a], spelled[b]) // numbers follow input order; words do not
 		})
 		if len(rare) > rareWords {
 			rare = rare[:rareWords]
@@ -300,21 +304,19 @@ func Compare(ctx context.Context, recs []attribution.Record, opts Options) (Repo
 		// work per quote is bounded, so the whole grows with the corpus,
 		// not with its square.
 		budget := maxCandidates
-		try := func(j int) {
+		try := func(j int) bool {
 			if j == i || seen[j] == i+1 || arts[j] == arts[i] {
-				return
+				return true
 			}
 			seen[j] = i + 1
 			budget--
 			if uf.find(i) != uf.find(j) && related(it, items[j], int32(opts.Window), agree) {
 				uf.union(i, j)
 			}
+			return budget > 0
 		}
 		for _, k := range rare {
-			nearest(index[k], pubs, pubs[i], horizon, func(j int) bool {
-				try(j)
-				return budget > 0
-			})
+			nearest(index[k], unknown[k], pubs, pubs[i], horizon, try)
 			if budget <= 0 {
 				break
 			}

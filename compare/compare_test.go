@@ -293,7 +293,13 @@ func TestNearest(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []int
-			nearest(tt.posting, days, tt.day, tt.horizon, func(j int) bool {
+			unknown := 0
+			for _, j := range tt.posting {
+				if days[j] == noDay {
+					unknown++
+				}
+			}
+			nearest(tt.posting, unknown, days, tt.day, tt.horizon, func(j int) bool {
 				got = append(got, j)
 				return tt.stop == 0 || len(got) < tt.stop
 			})
