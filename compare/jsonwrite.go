@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"io"
 	"math"
-	"strconv"
-	"unicode/utf8"
+
+	"github.com/isnad/isnad/attribution"
 )
 
 // This file writes the JSON report by hand, byte for byte what an
@@ -115,7 +115,7 @@ func (j *jsonWriter) item() {
 // key starts the next field of an object.
 func (j *jsonWriter) key(k string) {
 	j.item()
-	j.buf = appendJSONString(j.buf, k)
+	j.buf = attribution.AppendJSONString(j.buf, k)
 	j.buf = append(j.buf, ':', ' ')
 }
 
@@ -123,7 +123,7 @@ func (j *jsonWriter) null() { j.buf = append(j.buf, "null"...) }
 
 func (j *jsonWriter) str(k, v string) {
 	j.key(k)
-	j.buf = appendJSONString(j.buf, v)
+	j.buf = attribution.AppendJSONString(j.buf, v)
 }
 
 func (j *jsonWriter) statement(st *Statement) {
@@ -160,7 +160,7 @@ func (j *jsonWriter) version(v *Version) {
 	}
 	j.str("quote", v.Quote)
 	j.key("similarity")
-	j.buf = appendJSONFloat(j.buf, v.Similarity)
+	j.buf = attribution.AppendJSONFloat(j.buf, v.Similarity)
 	j.key("diff")
 	if v.Diff == nil {
 		j.null()
@@ -182,7 +182,7 @@ func (j *jsonWriter) version(v *Version) {
 		j.open('[')
 		for _, c := range v.Changes {
 			j.item()
-			j.buf = appendJSONString(j.buf, c)
+			j.buf = attribution.AppendJSONString(j.buf, c)
 		}
 		j.close(']')
 	}
@@ -199,113 +199,4 @@ func (j *jsonWriter) version(v *Version) {
 		j.close(']')
 	}
 	j.close('}')
-}
-
-// appendJSONFloat appends f as encoding/json writes a float64.
-func appendJSONFloat(b []byte, f float64) []byte {
-	abs := math.Abs(f)
-	format := byte('f')
-	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	b = strconv.AppendFloat(b, f, format, -1, 64)
-	if format == 'e' {
-		// e-09 is written e-9.
-		n := len(b)
-		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			b = b[:n-1]
-		}
-	}
-	return b
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendJSONString appends s quoted as encoding/json quotes a string
-// without HTML escaping: control characters, quotes and backslashes
-// escaped, invalid UTF-8 as \ufffd, U+2028 and U+2029 escaped.
-func appendJSONString(dst []byte, s string) []byte {
-	if plainJSON(s) {
-		dst = append(dst, '"')
-		dst = append(dst, s...)
-		return append(dst, '"')
-	}
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if b := s[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			switch b {
-			case '\\', '"':
-				dst = append(dst, '\\', b)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		c, size := utf8.DecodeRuneInString(s[i:])
-		if c == utf8.RuneError && size == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if c == '\u2028' || c == '\u2029' {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[c&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	dst = append(dst, s[start:]...)
-	dst = append(dst, '"')
-	return dst
-}
-
-// plainJSON reports whether s is valid UTF-8 that needs no escape in a
-// JSON string: no control character, quote or backslash, and no U+2028
-// or U+2029.
-func plainJSON(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 || c == '"' || c == '\\' {
-				return false
-			}
-			i++
-			continue
-		}
-		// Two bytes, as Arabic letters are: a lead byte C2 to DF and a
-		// continuation byte are always a valid sequence.
-		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			i += 2
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
-			return false
-		}
-		i += size
-	}
-	return true
 }

@@ -80,8 +80,8 @@ func runExtract(ctx context.Context, e *env, opts extractOptions, paths []string
 type recordWriter struct {
 	w      io.Writer
 	format string
-	enc    *json.Encoder // for the records appendRecord leaves to encoding/json
-	buf    []byte        // a record encoded by appendRecord, reused
+	enc    *json.Encoder // for the records AppendJSON leaves to encoding/json
+	buf    []byte        // a record encoded by AppendJSON, reused
 	n      int
 }
 
@@ -126,7 +126,7 @@ func (rw *recordWriter) article(a *quotes.Article, recs []attribution.Record) er
 
 // record writes r and a newline, as json.Encoder.Encode does.
 func (rw *recordWriter) record(r *attribution.Record) error {
-	b, ok := appendRecord(rw.buf[:0], r)
+	b, ok := r.AppendJSON(rw.buf[:0])
 	if !ok {
 		return rw.enc.Encode(r) // for encoding/json's error
 	}
