@@ -184,10 +184,31 @@ func bare(w string) string {
 	default:
 		return w
 	}
-	if utf8.RuneCountInString(w) > utf8.RuneCountInString(p)+1 {
-		return w[len(p):]
+	if rest := w[len(p):]; moreRunes(rest, 1) { // w is longer than p by two runes or more
+		return rest
 	}
 	return w
+}
+
+// moreRunes reports whether s holds more than n runes, counted as
+// utf8.RuneCountInString counts them; it reads no further than rune n+1,
+// so that the few letters of a prefix cost no count of the whole word.
+func moreRunes(s string, n int) bool {
+	if len(s) <= n {
+		return false // a rune is a byte at least
+	}
+	for i := 0; i < len(s); n-- {
+		if n == 0 {
+			return true
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	return false
 }
 
 // in reports whether folded word w, without its article, is in set m; a
@@ -197,7 +218,7 @@ func in(m map[string]bool, w string) bool {
 	if b := bare(w); m[w] || b != w && m[b] { // most words have no article: one lookup
 		return true
 	}
-	if (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) && len([]rune(w)) > 3 {
+	if (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) && moreRunes(w, 3) {
 		return m[bare(w[len("و"):])]
 	}
 	return false
@@ -206,7 +227,7 @@ func in(m map[string]bool, w string) bool {
 // unprefixed strips a leading و / ف (and ل of ليرد) from a folded verb.
 func unprefixed(w string) string {
 	// One of the prefixes at most is there: they are different letters.
-	if !(strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") || strings.HasPrefix(w, "ل")) || utf8.RuneCountInString(w) <= 3 {
+	if !(strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") || strings.HasPrefix(w, "ل")) || !moreRunes(w, 3) {
 		return w
 	}
 	rest := w[len("و"):] // each is a letter of two bytes
