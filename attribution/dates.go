@@ -62,6 +62,13 @@ func parsePublished(s string) (time.Time, bool) {
 	if s == "" {
 		return time.Time{}, false
 	}
+	// Most articles give a bare day, which the longer layouts below would
+	// each fail on, building an error, before DateOnly reads it.
+	if len(s) == len(time.DateOnly) {
+		if t, err := time.Parse(time.DateOnly, s); err == nil {
+			return day(t), true
+		}
+	}
 	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return day(t), true
