@@ -63,8 +63,10 @@ func prepare(recs []attribution.Record) []prepared {
 		p.meta = recordMeta{Outlet: first.Outlet, URL: first.URL, Published: first.Published}
 		p.value, _ = encodeRecord(r, &p.meta) // on error Ingest encodes it again and reports
 		said, pub, outlet := deref(r.SaidOn), deref(r.Published), deref(r.Outlet)
-		p.said, p.outlet = key(said, r.ID), key(outlet, pub, r.ID)
-		if said == "" {
+		p.outlet = key(outlet, pub, r.ID)
+		if said != "" {
+			p.said = key(said, r.ID)
+		} else {
 			// Ordered by publication day: a crawl read in order then adds
 			// its records without a day said at the end of the range, not
 			// across it at random (quote ids are hashes).
