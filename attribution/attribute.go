@@ -996,7 +996,7 @@ func (at *attributor) resolve(p phrase, g gender) (*entity, float64) {
 		g = p.g
 	}
 	instToks := foldTokens(p.inst) // read three times below
-	if toks := instToks; len(toks) > 0 && len(toks) <= 2 && statementNouns[bare(toks[0])] {
+	if len(instToks) > 0 && len(instToks) <= 2 && statementNouns[bare(instToks[0])] {
 		// "وأضاف البيان": the statement speaks for whoever issued it.
 		if e := at.carry(genderUnknown, at.pos); e != nil {
 			return e, confCarried
@@ -1017,11 +1017,11 @@ func (at *attributor) resolve(p phrase, g gender) (*entity, float64) {
 		if agencySet[quotes.Fold(p.inst)] {
 			return nil, 0
 		}
-		if toks := instToks; len(toks) == 1 && strings.HasPrefix(toks[0], "ال") && personNouns[bare(toks[0])] {
+		if len(instToks) == 1 && strings.HasPrefix(instToks[0], "ال") && personNouns[bare(instToks[0])] {
 			// "تقول المرأة": the woman, the man the story is about, the
 			// last person of that gender who spoke.
 			pg := masculine
-			if femininePersonNouns[bare(toks[0])] {
+			if femininePersonNouns[bare(instToks[0])] {
 				pg = feminine
 			}
 			if e := at.carryBut(pg, at.pos, func(e *entity) bool { return e.inst || e.g != genderUnknown && e.g != pg }); e != nil {

@@ -126,12 +126,11 @@ func dayNumber(t time.Time) int32 {
 }
 
 // nearest calls visit with the items of posting (sorted by day, the
-// first unknown of them of unknown day) in order of distance from day:
+// first known of them of unknown day) in order of distance from day:
 // those of unknown day first, then the nearest on either side, up to
 // horizon days away. It stops when visit returns false. An item of
 // unknown day is near every day: then the posting is visited in order.
-func nearest(posting []int, unknown int, days []int32, day, horizon int32, visit func(int) bool) {
-	known := unknown
+func nearest(posting []int, known int, days []int32, day, horizon int32, visit func(int) bool) {
 	for _, j := range posting[:known] {
 		if !visit(j) {
 			return
