@@ -165,13 +165,13 @@ func moveSpeaker(tx *bolt.Tx, from, to string, keep func(*attribution.Record) bo
 	qb := tx.Bucket(bucketQuotes)
 	rr := newRecordReader(tx)
 	prefix := key(from, "")
-	var moves [][2][]byte
+	var moves [][3][]byte // old key, new key, value
 	c := idx.Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+	for k, number := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, number = c.Next() {
 		rest := k[len(prefix):] // said_on \0 id
 		id := rest[bytes.LastIndexByte(rest, 0)+1:]
 		if keep != nil {
-			r, err := rr.record(id, qb.Get(id))
+			r, err := rr.record(id, qb.Get(quoteKey(id, number)))
 			if err != nil {
 				return err
 			}
@@ -179,13 +179,13 @@ func moveSpeaker(tx *bolt.Tx, from, to string, keep func(*attribution.Record) bo
 				continue
 			}
 		}
-		moves = append(moves, [2][]byte{copyBytes(k), append([]byte(to+"\x00"), rest...)})
+		moves = append(moves, [3][]byte{copyBytes(k), append([]byte(to+"\x00"), rest...), copyBytes(number)})
 	}
 	for _, m := range moves {
 		if err := idx.Delete(m[0]); err != nil {
 			return err
 		}
-		if err := idx.Put(m[1], nil); err != nil {
+		if err := idx.Put(m[1], m[2]); err != nil {
 			return err
 		}
 	}
@@ -203,9 +203,9 @@ func recount(tx *bolt.Tx, sk string) error {
 	var s *Speaker
 	prefix := key(sk, "")
 	c := tx.Bucket(idxSpeaker).Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+	for k, number := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, number = c.Next() {
 		id := k[bytes.LastIndexByte(k, 0)+1:]
-		r, err := rr.record(id, qb.Get(id))
+		r, err := rr.record(id, qb.Get(quoteKey(id, number)))
 		if err != nil {
 			return err
 		}

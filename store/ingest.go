@@ -3,8 +3,11 @@ package store
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -31,7 +34,8 @@ type Article struct {
 	// Quotes already stored are still skipped, by id.
 	Merge bool
 
-	prepared []prepared // one per record, by Prepare
+	prepared     []prepared // one per record, by Prepare
+	preparedHash string     // the Hash they were prepared for
 }
 
 // prepared is the part of storing one record that reads nothing stored.
@@ -40,6 +44,9 @@ type prepared struct {
 	meta         recordMeta // the fields of the article's first record, which become its shared fields unless stored before
 	said, outlet []byte     // its keys in the said_on and outlet indexes
 	generic      bool       // the speaker is generic (المصدر): one per article
+	// own: the record's id is attribution.QuoteID of the article's hash
+	// and the record's span, so no other article's quote has it.
+	own bool
 }
 
 // Prepare does the part of storing a's records that reads nothing stored:
@@ -49,13 +56,14 @@ type prepared struct {
 // not prepared, without changing them. The records must not change after
 // Prepare.
 func (a *Article) Prepare() {
-	a.prepared = prepare(a.Records)
+	a.prepared, a.preparedHash = prepare(a.Hash, a.Records), a.Hash
 }
 
-func prepare(recs []attribution.Record) []prepared {
+func prepare(hash string, recs []attribution.Record) []prepared {
 	ps := make([]prepared, len(recs))
 	for i := range recs {
 		r, p := &recs[i], &ps[i]
+		p.own = r.ID == attribution.QuoteID(hash, r.Start, r.End)
 		first := &recs[0]
 		for j := 0; first.Article != r.Article; j++ {
 			first = &recs[j+1]
@@ -85,6 +93,9 @@ type articleValue struct {
 	Published string   `json:"published,omitempty"`
 	Title     string   `json:"title,omitempty"`
 	Quotes    []string `json:"quotes"`
+	// Number is the article's number, under which its quotes are stored
+	// (quoteKey); 0 before schema 3 or before its first quote.
+	Number uint64 `json:"n,omitempty"`
 }
 
 // Speaker is one person or organisation quoted, merged across articles
@@ -129,8 +140,26 @@ func (db *DB) Ingest(ctx context.Context, arts []Article) (IngestStats, error) {
 	if err := ctx.Err(); err != nil {
 		return st, err
 	}
+	preps := make([][]prepared, len(arts))
+	foreign := false // a quote whose id is not its article's own
+	for i := range arts {
+		a := &arts[i]
+		ps := a.prepared
+		if len(ps) != len(a.Records) || a.preparedHash != a.Hash {
+			ps = prepare(a.Hash, a.Records)
+		}
+		preps[i] = ps
+		for j := range ps {
+			foreign = foreign || a.Merge || !ps[j].own
+		}
+	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
+	if foreign {
+		if err := db.indexQuoteIDs(); err != nil {
+			return st, fmt.Errorf("ingest: %w", err)
+		}
+	}
 	// The cache is taken out for the transaction and only comes back once
 	// the transaction is committed: a failed one may have changed it.
 	cache := db.speakers
@@ -143,7 +172,7 @@ func (db *DB) Ingest(ctx context.Context, arts []Article) (IngestStats, error) {
 		st = IngestStats{}
 		w = newWriter(tx, cache)
 		for i := range arts {
-			added, known, err := w.article(&arts[i])
+			added, known, err := w.article(&arts[i], preps[i])
 			if err != nil {
 				return fmt.Errorf("article %s: %w", arts[i].ID, err)
 			}
@@ -217,11 +246,26 @@ type writer struct {
 	changed                                map[string]*Speaker
 	loaded                                 map[string]*Speaker // decoded this transaction or kept from the last batch
 	cache                                  *speakerCache
-	index                                  [][2][]byte     // index bucket name, key: sorted before writing
+	index                                  []indexEntry    // sorted before writing
 	records                                *recordReader   // the articles' shared record fields
 	metaStored                             map[string]bool // article ids whose shared fields are in the file
 	metaAppends                            appendCheck     // of the shared fields' bucket
+	quoteAppends                           appendCheck     // of the quotes bucket
+	// legacy: the quotes bucket holds quotes keyed by id (schema < 3);
+	// indexed: bucketQuoteIDs holds the ids of the others.
+	legacy, indexed bool
+	ids             *bolt.Bucket // bucketQuoteIDs
+	puts            []quotePut   // one article's quotes, put in key order
 }
+
+// indexEntry is an entry of an index bucket: the quote's key there and
+// its article's number.
+type indexEntry struct {
+	bucket, key, number []byte
+}
+
+// quotePut is a quote to store: its key in the quotes bucket and value.
+type quotePut struct{ key, value []byte }
 
 func newWriter(tx *bolt.Tx, cache *speakerCache) *writer {
 	loaded := cache.recent
@@ -243,10 +287,13 @@ func newWriter(tx *bolt.Tx, cache *speakerCache) *writer {
 		cache:      cache,
 		records:    newRecordReader(tx),
 		metaStored: map[string]bool{},
+		legacy:     tx.Bucket(bucketMeta).Get(keyLegacy) != nil,
+		indexed:    tx.Bucket(bucketMeta).Get(keyIDs) != nil,
+		ids:        tx.Bucket(bucketQuoteIDs),
 	}
 }
 
-func (w *writer) article(a *Article) (added int, known bool, err error) {
+func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err error) {
 	av := articleValue{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Published: a.Published, Title: a.Title}
 	if old := w.articles.Get([]byte(a.Hash)); old != nil {
 		if !a.Merge {
@@ -257,14 +304,17 @@ func (w *writer) article(a *Article) (added int, known bool, err error) {
 		}
 		known = true
 	}
-	ps := a.prepared
-	if len(ps) != len(a.Records) {
-		ps = prepare(a.Records)
-	}
+	var number []byte
+	w.puts = w.puts[:0]
 	for i := range a.Records {
 		r, p := &a.Records[i], &ps[i]
+		if r.ID == "" || strings.IndexByte(r.ID, 0) >= 0 {
+			return 0, false, fmt.Errorf("quote id %q: empty or holding a NUL byte", r.ID)
+		}
 		id := []byte(r.ID)
-		if w.quotes.Get(id) != nil {
+		if seen, err := w.seen(id, p.own && !a.Merge, av.Quotes); err != nil {
+			return 0, false, err
+		} else if seen {
 			continue // the same quote came in another article's copy
 		}
 		m, err := w.metaFor(r)
@@ -277,11 +327,22 @@ func (w *writer) article(a *Article) (added int, known bool, err error) {
 				return 0, false, err
 			}
 		}
-		if err := w.quotes.Put(id, b); err != nil {
-			return 0, false, err
+		if number == nil {
+			if av.Number == 0 {
+				if av.Number, err = w.articles.NextSequence(); err != nil {
+					return 0, false, err
+				}
+			}
+			number = binary.BigEndian.AppendUint64(nil, av.Number)
+		}
+		w.puts = append(w.puts, quotePut{quoteKey(id, number), b})
+		if w.indexed {
+			if err := w.ids.Put(id, number); err != nil {
+				return 0, false, err
+			}
 		}
 		av.Quotes = append(av.Quotes, r.ID)
-		w.index = append(w.index, [2][]byte{idxSaid, p.said}, [2][]byte{idxOutlet, p.outlet})
+		w.index = append(w.index, indexEntry{idxSaid, p.said, number}, indexEntry{idxOutlet, p.outlet, number})
 		if r.Speaker != nil && *r.Speaker != "" {
 			sk, err := w.speakerKey(*r.Speaker)
 			if err != nil {
@@ -294,12 +355,20 @@ func (w *writer) article(a *Article) (added int, known bool, err error) {
 			if err := w.count(sk, r); err != nil {
 				return 0, false, err
 			}
-			w.index = append(w.index, [2][]byte{idxSpeaker, key(sk, deref(r.SaidOn), r.ID)})
+			w.index = append(w.index, indexEntry{idxSpeaker, key(sk, deref(r.SaidOn), r.ID), number})
 		}
 		added++
 	}
 	if known && added == 0 {
 		return 0, true, nil
+	}
+	// In key order: the article's quotes then fill the bucket's last page
+	// instead of splitting it.
+	sort.Slice(w.puts, func(i, j int) bool { return bytes.Compare(w.puts[i].key, w.puts[j].key) < 0 })
+	for _, q := range w.puts {
+		if err := w.quoteAppends.put(w.quotes, q.key, q.value); err != nil {
+			return 0, false, err
+		}
 	}
 	b, err := json.Marshal(av)
 	if err != nil {
@@ -308,17 +377,92 @@ func (w *writer) article(a *Article) (added int, known bool, err error) {
 	return added, false, w.articles.Put([]byte(a.Hash), b)
 }
 
+// seen reports whether the quote id is stored already, or was taken by a
+// quote of this article before it (taken, the ids of this article). An
+// own quote of a new article (its id is made from the article's hash,
+// which no stored article has, and its span) may only share its id with a
+// quote whose id is not its article's own, such as records loaded
+// without their text, or one stored before schema 3. The ids of the
+// quotes stored by article number are looked up in bucketQuoteIDs, which
+// Ingest fills, and from then on keeps, before it first stores a quote
+// that is not its article's own: a file of articles ingested from their
+// text never needs it.
+func (w *writer) seen(id []byte, own bool, taken []string) (bool, error) {
+	if !own && !w.indexed {
+		return false, errors.New("quote ids are not indexed") // Ingest indexes them first
+	}
+	if w.indexed && w.ids.Get(id) != nil {
+		return true, nil
+	}
+	if w.legacy && w.quotes.Get(id) != nil {
+		return true, nil
+	}
+	return !w.indexed && slices.Contains(taken, string(id)), nil
+}
+
+// idChunk is how many quote ids indexQuoteIDs writes per transaction.
+const idChunk = 1 << 14
+
+// indexQuoteIDs fills bucketQuoteIDs with the ids of the quotes stored by
+// article number and marks the file as keeping it, unless it does. It
+// writes in transactions of idChunk ids, each put in id order, so that
+// its memory stays small and bbolt never holds all of them in one page;
+// an index left unfinished is not marked and is done again.
+func (db *DB) indexQuoteIDs() error {
+	if db.idsIndexed {
+		return nil
+	}
+	from := []byte{0}
+	type entry struct{ id, number []byte }
+	chunk := make([]entry, 0, idChunk)
+	for from != nil {
+		err := db.bolt.Update(func(tx *bolt.Tx) error {
+			meta := tx.Bucket(bucketMeta)
+			if meta.Get(keyIDs) != nil {
+				from = nil
+				return nil
+			}
+			chunk = chunk[:0]
+			c := tx.Bucket(bucketQuotes).Cursor()
+			k, _ := c.Seek(from)
+			for ; k != nil && k[0] == 0 && len(chunk) < idChunk; k, _ = c.Next() {
+				if len(k) > 1+8 {
+					chunk = append(chunk, entry{copyBytes(k[1+8:]), copyBytes(k[1 : 1+8])})
+				}
+			}
+			sort.Slice(chunk, func(i, j int) bool { return bytes.Compare(chunk[i].id, chunk[j].id) < 0 })
+			ids := tx.Bucket(bucketQuoteIDs)
+			for _, e := range chunk {
+				if err := ids.Put(e.id, e.number); err != nil {
+					return err
+				}
+			}
+			if k != nil && k[0] == 0 {
+				from = copyBytes(k)
+				return nil
+			}
+			from = nil
+			return meta.Put(keyIDs, []byte{1})
+		})
+		if err != nil {
+			return fmt.Errorf("index quote ids: %w", err)
+		}
+	}
+	db.idsIndexed = true
+	return nil
+}
+
 // flush writes the index entries in key order, which bbolt inserts far
 // faster than random keys, and the changed speakers.
 func (w *writer) flush() error {
 	sort.Slice(w.index, func(i, j int) bool {
-		if c := bytes.Compare(w.index[i][0], w.index[j][0]); c != 0 {
+		if c := bytes.Compare(w.index[i].bucket, w.index[j].bucket); c != 0 {
 			return c < 0
 		}
-		return bytes.Compare(w.index[i][1], w.index[j][1]) < 0
+		return bytes.Compare(w.index[i].key, w.index[j].key) < 0
 	})
 	for _, e := range w.index {
-		if err := w.tx.Bucket(e[0]).Put(e[1], nil); err != nil {
+		if err := w.tx.Bucket(e.bucket).Put(e.key, e.number); err != nil {
 			return err
 		}
 	}

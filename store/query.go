@@ -89,7 +89,8 @@ func (db *DB) Quotes(ctx context.Context, q Query, fn func(attribution.Record) e
 var errStop = fmt.Errorf("stop")
 
 // walk visits the index keys in [lo, hi] in chunks of read transactions
-// and calls fn with the quote each names (its id is the key's last part).
+// and calls fn with the quote each names (its id is the key's last part,
+// its article's number the value).
 func (db *DB) walk(ctx context.Context, index, lo, hi []byte, fn func(attribution.Record) error) error {
 	from := lo
 	for {
@@ -102,14 +103,14 @@ func (db *DB) walk(ctx context.Context, index, lo, hi []byte, fn func(attributio
 			qb := tx.Bucket(bucketQuotes)
 			rr := newRecordReader(tx)
 			c := tx.Bucket(index).Cursor()
-			k, _ := c.Seek(from)
-			for ; k != nil && bytes.Compare(k, hi) <= 0; k, _ = c.Next() {
+			k, number := c.Seek(from)
+			for ; k != nil && bytes.Compare(k, hi) <= 0; k, number = c.Next() {
 				if len(recs) == chunk {
 					next = copyBytes(k)
 					return nil
 				}
 				id := k[bytes.LastIndexByte(k, 0)+1:]
-				v := qb.Get(id)
+				v := qb.Get(quoteKey(id, number))
 				if v == nil {
 					continue
 				}

@@ -1,9 +1,13 @@
 package store
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -59,13 +63,26 @@ func TestCompactRecordsKeepEveryField(t *testing.T) {
 	}
 	// The common fields are stored once: a record's value holds no URL.
 	db.bolt.View(func(tx *bolt.Tx) error {
-		if v := tx.Bucket(bucketQuotes).Get([]byte("q1")); v[0] != recordV2 || json.Valid(v) {
+		if v := rawQuote(tx, "q1"); len(v) == 0 || v[0] != recordV2 || json.Valid(v) {
 			t.Errorf("q1 stored as %q", v)
 		} else if len(v) > 200 {
 			t.Errorf("q1 takes %d bytes: %s", len(v), v)
 		}
 		return nil
 	})
+}
+
+// rawQuote returns the stored value of the quote with id, wherever the
+// quotes bucket keeps it, or nil.
+func rawQuote(tx *bolt.Tx, id string) []byte {
+	var v []byte
+	tx.Bucket(bucketQuotes).ForEach(func(k, val []byte) error {
+		if string(k) == id || len(k) > 9 && k[0] == 0 && string(k[9:]) == id {
+			v = val
+		}
+		return nil
+	})
+	return v
 }
 
 // TestSchema1FileIsReadAndUpgraded writes a file as schema 1 did (plain
@@ -169,4 +186,122 @@ func TestSharedFieldsPagesFilledInOrder(t *testing.T) {
 			t.Errorf("batches rising among stored ids: pages %.0f%% used, want no worse than bbolt's halves", 100*used)
 		}
 	}
+}
+
+// TestSchema2FileIsReadAndUpgraded opens a file that isnad wrote with
+// schema 2 (testdata/schema2: three sample articles ingested from their
+// text, the other seven from their quote records, and an alias). Every
+// quote reads back as it did; the same quotes ingested again, as records
+// or from their articles' text, add nothing; new quotes are stored by
+// article number and read back with the old.
+func TestSchema2FileIsReadAndUpgraded(t *testing.T) {
+	gz, err := os.ReadFile(filepath.Join("..", "testdata", "schema2", "isnad.db.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "isnad.db")
+	if err := os.WriteFile(path, file, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "testdata", "schema2", "export.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	export := func() []byte {
+		var b []byte
+		err := db.Quotes(ctx, Query{}, func(r attribution.Record) error {
+			b, _ = r.AppendJSON(b)
+			b = append(b, '\n')
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	if got := export(); !bytes.Equal(got, want) {
+		t.Fatalf("schema 2 file reads\n%s\nwant\n%s", got, want)
+	}
+
+	var recs []attribution.Record
+	for _, line := range bytes.Split(bytes.TrimSpace(want), []byte("\n")) {
+		var r attribution.Record
+		if err := json.Unmarshal(line, &r); err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, r)
+	}
+	texts := map[string]string{}
+	sample, err := os.ReadFile(filepath.Join("..", "testdata", "sample", "articles.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range bytes.Split(bytes.TrimSpace(sample), []byte("\n")) {
+		var a struct{ ID, Text string }
+		if err := json.Unmarshal(line, &a); err != nil {
+			t.Fatal(err)
+		}
+		texts[a.ID] = a.Text
+	}
+	var fromRecords, fromText []Article
+	at := map[string]int{}
+	for _, r := range recs {
+		i, ok := at[r.Article]
+		if !ok {
+			i = len(fromRecords)
+			at[r.Article] = i
+			fromRecords = append(fromRecords, Article{Hash: "records:" + attribution.ContentHash(r.Article), ID: r.Article, Merge: true})
+			fromText = append(fromText, Article{Hash: attribution.ContentHash(texts[r.Article]), ID: r.Article})
+		}
+		fromRecords[i].Records = append(fromRecords[i].Records, r)
+		fromText[i].Records = append(fromText[i].Records, r)
+	}
+	if len(fromText) != 10 {
+		t.Fatalf("the export holds quotes of %d articles, want 10", len(fromText))
+	}
+	for name, arts := range map[string][]Article{"records": fromRecords, "text": fromText} {
+		if st, err := db.Ingest(ctx, arts); err != nil || st.Quotes != 0 {
+			t.Errorf("ingesting the stored quotes again from %s: %+v, %v", name, st, err)
+		}
+	}
+	if got := export(); !bytes.Equal(got, want) {
+		t.Fatalf("after ingesting them again\n%s\nwant\n%s", got, want)
+	}
+
+	text := "قال الوزير إن «الموعد ثابت»"
+	h := attribution.ContentHash(text)
+	fresh := rec(attribution.QuoteID(h, 24, 45), "سامر الحداد", "2025-12-01", "الأفق", quotes.Direct)
+	fresh.Start, fresh.End = 24, 45
+	if st, err := db.Ingest(ctx, []Article{{Hash: h, ID: fresh.Article, Records: []attribution.Record{fresh}}}); err != nil || st.Quotes != 1 {
+		t.Fatalf("a new quote: %+v, %v", st, err)
+	}
+	line, _ := fresh.AppendJSON(nil)
+	if got := export(); !bytes.Equal(got, append(append(want, line...), '\n')) {
+		t.Errorf("with a new quote\n%s", got)
+	}
+	if err := db.Check(); err != nil {
+		t.Fatal(err)
+	}
+	db.bolt.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get(keySchema); binary.BigEndian.Uint64(v) != SchemaVersion {
+			t.Errorf("schema after a write open: %d", binary.BigEndian.Uint64(v))
+		}
+		if rawQuote(tx, fresh.ID) == nil || tx.Bucket(bucketQuotes).Get([]byte(fresh.ID)) != nil {
+			t.Errorf("the new quote is not stored by article number")
+		}
+		return nil
+	})
 }

@@ -1,6 +1,6 @@
 // Package store keeps quote records in one BoltDB file: articles by
-// content hash (ingesting an article twice is a no-op), quotes by their
-// stable id, speakers by canonical key with their aliases, roles, counts,
+// content hash (ingesting an article twice is a no-op), quotes grouped by
+// article in the order they were stored, speakers by canonical key with their aliases, roles, counts,
 // outlets and dates, and index buckets whose sortable keys make every
 // lookup a prefix or range scan. It is the only package that imports
 // bbolt; no transaction or bbolt byte slice leaves it.
@@ -21,7 +21,7 @@ import (
 
 // SchemaVersion is the layout this package writes. A file with a higher
 // version is refused with ErrNewer.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // DefaultTimeout is how long Open waits for another process's lock.
 const DefaultTimeout = 3 * time.Second
@@ -40,19 +40,48 @@ var (
 // Bucket names.
 var (
 	bucketMeta     = []byte("meta")
-	bucketArticles = []byte("articles")    // content hash → articleValue
-	bucketQuotes   = []byte("quotes")      // quote id → attribution.Record
-	bucketSpeakers = []byte("speakers")    // speaker key → Speaker
-	bucketAliases  = []byte("aliases")     // variant key → canonical key (the user's merges)
-	idxSpeaker     = []byte("idx_speaker") // speaker key \0 said_on \0 quote id
-	idxSaid        = []byte("idx_said")    // said_on \0 quote id; with no said_on, \0 published \0 quote id
-	idxOutlet      = []byte("idx_outlet")  // outlet \0 published \0 quote id
-	idxSurname     = []byte("idx_surname") // surname skeleton \0 speaker key
+	bucketArticles = []byte("articles") // content hash → articleValue
+	bucketQuotes   = []byte("quotes")   // quoteKey: \0 article number, quote id → record (schema 3); quote id → record before
+	bucketSpeakers = []byte("speakers") // speaker key → Speaker
+	bucketAliases  = []byte("aliases")  // variant key → canonical key (the user's merges)
+	// The index keys end with the quote id; their values are the quote's
+	// article number (see quoteKey), empty for quotes stored before schema 3.
+	idxSpeaker = []byte("idx_speaker") // speaker key \0 said_on \0 quote id
+	idxSaid    = []byte("idx_said")    // said_on \0 quote id; with no said_on, \0 published \0 quote id
+	idxOutlet  = []byte("idx_outlet")  // outlet \0 published \0 quote id
+	idxSurname = []byte("idx_surname") // surname skeleton \0 speaker key
 	// article id → the outlet, address and day its records share (schema 2)
 	bucketRecordMeta = []byte("record_meta")
-	allBuckets       = [][]byte{bucketMeta, bucketArticles, bucketQuotes, bucketSpeakers, bucketAliases, idxSpeaker, idxSaid, idxOutlet, idxSurname, bucketRecordMeta}
-	keySchema        = []byte("schema")
+	// quote id → article number, for every quote stored under one,
+	// once the file holds quotes whose ids are not their article's (see
+	// writer.seen); empty until then.
+	bucketQuoteIDs = []byte("quote_ids")
+	allBuckets     = [][]byte{bucketMeta, bucketArticles, bucketQuotes, bucketSpeakers, bucketAliases, idxSpeaker, idxSaid, idxOutlet, idxSurname, bucketRecordMeta, bucketQuoteIDs}
+
+	keySchema = []byte("schema")
+	// keyLegacy marks a file whose quotes bucket holds quotes keyed by
+	// their id alone, written before schema 3.
+	keyLegacy = []byte("legacy_quotes")
+	// keyIDs marks that bucketQuoteIDs holds every quote stored under an
+	// article number.
+	keyIDs = []byte("quote_ids")
 )
+
+// quoteKey is where a quote is stored: under its article's number (the
+// value of its index entries, 8 bytes) when it has one, so that the
+// quotes of one article, and of articles stored one after another, sit
+// side by side and an ingest appends them at the end of the bucket
+// instead of rewriting a page of the file for each; under its bare id
+// when it was stored before schema 3 (an empty number).
+func quoteKey(id, number []byte) []byte {
+	if len(number) != 8 {
+		return id
+	}
+	k := make([]byte, 0, 1+8+len(id))
+	k = append(k, 0)
+	k = append(k, number...)
+	return append(k, id...)
+}
 
 // Options configure Open.
 type Options struct {
@@ -78,6 +107,8 @@ type DB struct {
 	// lock keeps other processes out while it is open for writing; writes
 	// other than Ingest, and a failed Ingest, drop it.
 	speakers *speakerCache
+	// idsIndexed: the file keeps bucketQuoteIDs (see indexQuoteIDs).
+	idsIndexed bool
 }
 
 // Open opens (or, unless read-only, creates) the database at path,
@@ -144,9 +175,14 @@ func (db *DB) init() error {
 		}
 		// A file of an older schema is upgraded in place: it is read as
 		// it is, and what is written from now on is of this schema (so an
-		// older isnad must refuse it).
+		// older isnad must refuse it). Its quotes keyed by id stay so.
 		meta := tx.Bucket(bucketMeta)
 		if v := meta.Get(keySchema); len(v) != 8 || binary.BigEndian.Uint64(v) < SchemaVersion {
+			if k, _ := tx.Bucket(bucketQuotes).Cursor().First(); k != nil {
+				if err := meta.Put(keyLegacy, []byte{1}); err != nil {
+					return err
+				}
+			}
 			v := make([]byte, 8)
 			binary.BigEndian.PutUint64(v, SchemaVersion)
 			return meta.Put(keySchema, v)

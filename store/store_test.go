@@ -591,7 +591,17 @@ func TestUndatedQuotesWalkInPublicationOrder(t *testing.T) {
 	}
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		idx := tx.Bucket(idxSaid)
+		number := copyBytes(idx.Get(key("", "2025-06-05", "q0")))
 		if err := idx.Delete(key("", "2025-06-05", "q0")); err != nil {
+			return err
+		}
+		// and stored it by id alone
+		qb := tx.Bucket(bucketQuotes)
+		v := copyBytes(qb.Get(quoteKey([]byte("q0"), number)))
+		if err := qb.Delete(quoteKey([]byte("q0"), number)); err != nil {
+			return err
+		}
+		if err := qb.Put([]byte("q0"), v); err != nil {
 			return err
 		}
 		return idx.Put(key("", "q0"), nil)
@@ -638,4 +648,115 @@ func TestIngestLeavesItsArticlesAlone(t *testing.T) {
 	if got := ids(t, db1, Query{}); fmt.Sprint(got) != "[q1 q2]" {
 		t.Errorf("merge after a record was added: %v", got)
 	}
+}
+
+// TestQuotesStoredOnceWhicheverWayTheyCome ingests the same quotes from
+// their article's text and as quote records, in both orders, in one batch
+// or several: each is stored once. A file of articles ingested from their
+// text keeps no index of quote ids; the first quote whose id is not made
+// from its article's hash starts one.
+func TestQuotesStoredOnceWhicheverWayTheyCome(t *testing.T) {
+	own := func(text string, spans ...int) Article {
+		h := attribution.ContentHash(text)
+		a := Article{Hash: h, ID: "page-" + h[:6]}
+		for i := 0; i < len(spans); i += 2 {
+			r := rec(attribution.QuoteID(h, spans[i], spans[i+1]), "سامر الحداد", "2025-06-04", "الأفق", quotes.Direct)
+			r.Article, r.Start, r.End = a.ID, spans[i], spans[i+1]
+			a.Records = append(a.Records, r)
+		}
+		return a
+	}
+	asRecords := func(a Article, recs ...attribution.Record) Article {
+		return Article{Hash: "records:" + a.ID, ID: a.ID, Merge: true, Records: recs}
+	}
+	// stored counts the quotes bucket: a quote stored twice has one
+	// entry in each index.
+	stored := func(db *DB) int {
+		st, err := db.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.Quotes
+	}
+	indexed := func(db *DB) (on bool, n int) {
+		db.bolt.View(func(tx *bolt.Tx) error {
+			on = tx.Bucket(bucketMeta).Get(keyIDs) != nil
+			n = tx.Bucket(bucketQuoteIDs).Stats().KeyN
+			return nil
+		})
+		return on, n
+	}
+	a, b := own("نص أ", 1, 5, 7, 9), own("نص ب", 2, 4)
+	for _, tc := range []struct {
+		name    string
+		batches [][]Article
+	}{
+		{"text then records", [][]Article{{a, b}, {asRecords(a, a.Records...)}, {asRecords(b, b.Records[0])}}},
+		{"records then text", [][]Article{{asRecords(a, a.Records[1])}, {a, b}, {asRecords(a, a.Records...)}}},
+		{"in one batch", [][]Article{{asRecords(a, a.Records[0]), a, asRecords(b, b.Records...), b, asRecords(a, a.Records...)}}},
+		{"records in pieces", [][]Article{{asRecords(a, a.Records[0])}, {asRecords(a, a.Records[1]), asRecords(b, b.Records...)}, {a, b}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := mustOpen(t)
+			for _, batch := range tc.batches {
+				if _, err := db.Ingest(ctx, batch); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := ids(t, db, Query{}); len(got) != 3 || stored(db) != 3 {
+				t.Errorf("stored %v, want the 3 quotes once each", got)
+			}
+			if on, n := indexed(db); !on || n != 3 {
+				t.Errorf("quote ids indexed %v, %d of them; want all 3 once records came", on, n)
+			}
+		})
+	}
+	t.Run("text only", func(t *testing.T) {
+		db := mustOpen(t)
+		if _, err := db.Ingest(ctx, []Article{a, b, own("نص أ", 1, 5, 1, 5), a}); err != nil {
+			t.Fatal(err)
+		}
+		if st, err := db.Ingest(ctx, []Article{own("نص ج", 3, 6, 3, 6), a}); err != nil || st.Quotes != 1 {
+			t.Fatalf("a quote given twice: %+v, %v", st, err)
+		}
+		if got := ids(t, db, Query{}); len(got) != 4 || stored(db) != 4 {
+			t.Errorf("stored %v, want 4 quotes", got)
+		}
+		if on, n := indexed(db); on || n != 0 {
+			t.Errorf("quote ids indexed %v, %d of them, for text alone", on, n)
+		}
+	})
+	t.Run("ids not their article's", func(t *testing.T) {
+		db := mustOpen(t)
+		x := rec("x1", "سامر الحداد", "2025-06-04", "الأفق", quotes.Direct)
+		for _, h := range []string{"h1", "h2"} {
+			if _, err := db.Ingest(ctx, []Article{art(h, x), a}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := ids(t, db, Query{}); len(got) != 3 || stored(db) != 3 {
+			t.Errorf("stored %v, want x1 and a's 2 quotes once", got)
+		}
+		// An own quote, then one that starts the index of ids, in one
+		// article: the first is indexed too.
+		db = mustOpen(t)
+		mixed := Article{Hash: a.Hash, ID: a.ID, Records: []attribution.Record{a.Records[0], x}}
+		if _, err := db.Ingest(ctx, []Article{mixed}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Ingest(ctx, []Article{asRecords(a, a.Records...)}); err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(t, db, Query{}); len(got) != 3 || stored(db) != 3 {
+			t.Errorf("stored %v, want x1 and a's 2 quotes once", got)
+		}
+	})
+	t.Run("bad ids", func(t *testing.T) {
+		db := mustOpen(t)
+		for _, id := range []string{"", "q\x00"} {
+			if _, err := db.Ingest(ctx, []Article{art("h", rec(id, "", "", "الأفق", quotes.Direct))}); err == nil {
+				t.Errorf("id %q stored", id)
+			}
+		}
+	})
 }

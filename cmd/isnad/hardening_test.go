@@ -368,7 +368,7 @@ func TestWriterAndReaderDuringIngest(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs isnad ingest on a large input")
 	}
-	input := bigInput(t, 2000) // 20,000 articles: long enough to overlap
+	input := bigInput(t, 4000) // 40,000 articles: long enough to overlap
 	db := filepath.Join(t.TempDir(), "isnad.db")
 	r := startIngest(t, db, input)
 	waitForGrowth(t, r, db)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -259,6 +260,8 @@ func checkRecord(err error, r *attribution.Record) error {
 		return err
 	case r.ID == "" || r.Article == "":
 		return errors.New(`missing "id" or "article"`)
+	case strings.IndexByte(r.ID, 0) >= 0:
+		return errors.New(`"id" holds a NUL character`)
 	case r.Kind != quotes.Direct && r.Kind != quotes.Partial && r.Kind != quotes.Other:
 		return fmt.Errorf("kind %q is not direct, partial or other", r.Kind)
 	case r.Start < 0 || r.End < r.Start:
