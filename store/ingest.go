@@ -156,7 +156,7 @@ func (db *DB) Ingest(ctx context.Context, arts []Article) (IngestStats, error) {
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 	if foreign {
-		if err := db.indexQuoteIDs(); err != nil {
+		if err := db.indexQuoteIDs(ctx); err != nil {
 			return st, fmt.Errorf("ingest: %w", err)
 		}
 	}
@@ -407,15 +407,19 @@ const idChunk = 1 << 14
 // article number and marks the file as keeping it, unless it does. It
 // writes in transactions of idChunk ids, each put in id order, so that
 // its memory stays small and bbolt never holds all of them in one page;
-// an index left unfinished is not marked and is done again.
-func (db *DB) indexQuoteIDs() error {
+// an index left unfinished (the context is checked between transactions)
+// is not marked and is done again.
+func (db *DB) indexQuoteIDs(ctx context.Context) error {
 	if db.idsIndexed {
 		return nil
 	}
-	from := []byte{0}
+	from := []byte{numberedMark}
 	type entry struct{ id, number []byte }
 	chunk := make([]entry, 0, idChunk)
 	for from != nil {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		err := db.bolt.Update(func(tx *bolt.Tx) error {
 			meta := tx.Bucket(bucketMeta)
 			if meta.Get(keyIDs) != nil {
@@ -425,7 +429,7 @@ func (db *DB) indexQuoteIDs() error {
 			chunk = chunk[:0]
 			c := tx.Bucket(bucketQuotes).Cursor()
 			k, _ := c.Seek(from)
-			for ; k != nil && k[0] == 0 && len(chunk) < idChunk; k, _ = c.Next() {
+			for ; k != nil && k[0] == numberedMark && len(chunk) < idChunk; k, _ = c.Next() {
 				if len(k) > 1+8 {
 					chunk = append(chunk, entry{copyBytes(k[1+8:]), copyBytes(k[1 : 1+8])})
 				}
@@ -437,7 +441,7 @@ func (db *DB) indexQuoteIDs() error {
 					return err
 				}
 			}
-			if k != nil && k[0] == 0 {
+			if k != nil && k[0] == numberedMark {
 				from = copyBytes(k)
 				return nil
 			}

@@ -77,7 +77,7 @@ func TestCompactRecordsKeepEveryField(t *testing.T) {
 func rawQuote(tx *bolt.Tx, id string) []byte {
 	var v []byte
 	tx.Bucket(bucketQuotes).ForEach(func(k, val []byte) error {
-		if string(k) == id || len(k) > 9 && k[0] == 0 && string(k[9:]) == id {
+		if string(k) == id || len(k) > 9 && k[0] == numberedMark && string(k[9:]) == id {
 			v = val
 		}
 		return nil

@@ -41,7 +41,7 @@ var (
 var (
 	bucketMeta     = []byte("meta")
 	bucketArticles = []byte("articles") // content hash → articleValue
-	bucketQuotes   = []byte("quotes")   // quoteKey: \0 article number, quote id → record (schema 3); quote id → record before
+	bucketQuotes   = []byte("quotes")   // quoteKey: 0xFF, article number, quote id → record (schema 3); quote id → record before
 	bucketSpeakers = []byte("speakers") // speaker key → Speaker
 	bucketAliases  = []byte("aliases")  // variant key → canonical key (the user's merges)
 	// The index keys end with the quote id; their values are the quote's
@@ -67,6 +67,12 @@ var (
 	keyIDs = []byte("quote_ids")
 )
 
+// numberedMark starts the key of a quote stored under its article's
+// number. No UTF-8 text starts with it, so these keys never meet the ids
+// that keyed quotes before schema 3, and sort after them: an upgraded
+// file too appends its new quotes at the end.
+const numberedMark = 0xFF
+
 // quoteKey is where a quote is stored: under its article's number (the
 // value of its index entries, 8 bytes) when it has one, so that the
 // quotes of one article, and of articles stored one after another, sit
@@ -78,7 +84,7 @@ func quoteKey(id, number []byte) []byte {
 		return id
 	}
 	k := make([]byte, 0, 1+8+len(id))
-	k = append(k, 0)
+	k = append(k, numberedMark)
 	k = append(k, number...)
 	return append(k, id...)
 }
