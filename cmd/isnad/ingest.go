@@ -22,12 +22,13 @@ import (
 
 // defaultBatch is how many articles go into one write transaction unless
 // --batch says otherwise: small enough to bound memory (under 300 MB peak
-// for the 230 MB database of the whole corpus) and keep Ctrl-C quick,
-// large enough that the fsyncs of each commit are amortised. Quote ids
-// are hashes, so every record of a batch rewrites a page of its own:
-// bigger batches share pages and fsyncs, and hold more pages in memory
+// for the 200 MB database of the whole corpus) and keep Ctrl-C quick,
+// large enough that the fsyncs of each commit are amortised. Quotes are
+// appended, but articles, speakers and the indexes are keyed by hash or
+// name, so most of their new entries rewrite a page of their own: bigger
+// batches share pages and fsyncs, and hold more pages in memory
 // (bench/ingest-batches.sh measures the trade).
-const defaultBatch = 256
+const defaultBatch = 1024
 
 // maxBatch bounds --batch.
 const maxBatch = 1 << 16
@@ -61,7 +62,7 @@ Examples:
    isnad ingest testdata/sample/articles.jsonl
    isnad --db /tmp/news.db ingest crawl/2025-06/
    zcat crawl.jsonl.gz | isnad ingest -
-   isnad ingest --batch 1024 archive.jsonl      # a quarter faster, about 60 MB more memory
+   isnad ingest --batch 256 archive.jsonl       # some 40 MB less memory, a sixth slower
    isnad extract big.jsonl > records.jsonl && isnad ingest --records records.jsonl`,
 		Flags: append([]cli.Flag{
 			dbFlag(),
