@@ -2,13 +2,10 @@ package store
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
-	"errors"
 	"encoding/binary"
-	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -325,53 +322,11 @@ func TestLayoutRandomIngestsKeepEveryQuoteOnce(t *testing.T) {
 	}
 }
 
-// layoutSchema2 returns the bytes of testdata/schema2's file and the
-// records it holds.
-func layoutSchema2(t *testing.T) ([]byte, []attribution.Record, map[string]string) {
-	gz, err := os.ReadFile(filepath.Join("..", "testdata", "schema2", "isnad.db.gz"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		t.Fatal(err)
-	}
-	file, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	export, err := os.ReadFile(filepath.Join("..", "testdata", "schema2", "export.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var recs []attribution.Record
-	for _, line := range bytes.Split(bytes.TrimSpace(export), []byte("\n")) {
-		var r attribution.Record
-		if err := json.Unmarshal(line, &r); err != nil {
-			t.Fatal(err)
-		}
-		recs = append(recs, r)
-	}
-	texts := map[string]string{}
-	sample, err := os.ReadFile(filepath.Join("..", "testdata", "sample", "articles.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, line := range bytes.Split(bytes.TrimSpace(sample), []byte("\n")) {
-		var a struct{ ID, Text string }
-		if err := json.Unmarshal(line, &a); err != nil {
-			t.Fatal(err)
-		}
-		texts[a.ID] = a.Text
-	}
-	return file, recs, texts
-}
-
 // TestLayoutRandomIngestsOnASchema2File plays the random operations on
 // the schema 2 file, with its own quotes (from their text and as records)
 // in the pool: quotes keyed by id are found again and never stored twice.
 func TestLayoutRandomIngestsOnASchema2File(t *testing.T) {
-	file, recs, texts := layoutSchema2(t)
+	file, _, recs, texts := schema2Fixture(t)
 	p := newLayoutPool()
 	byArticle := map[string]*Article{}
 	for _, r := range recs {
@@ -419,7 +374,7 @@ func TestLayoutRandomIngestsOnASchema2File(t *testing.T) {
 // is (an older isnad still reads it); a write open marks it legacy only
 // when it holds quotes, and schema 3 from then on.
 func TestLayoutSchemaUpgrade(t *testing.T) {
-	file, recs, _ := layoutSchema2(t)
+	file, _, recs, _ := schema2Fixture(t)
 	path := filepath.Join(t.TempDir(), "isnad.db")
 	if err := os.WriteFile(path, file, 0o600); err != nil {
 		t.Fatal(err)

@@ -195,24 +195,9 @@ func TestSharedFieldsPagesFilledInOrder(t *testing.T) {
 // or from their articles' text, add nothing; new quotes are stored by
 // article number and read back with the old.
 func TestSchema2FileIsReadAndUpgraded(t *testing.T) {
-	gz, err := os.ReadFile(filepath.Join("..", "testdata", "schema2", "isnad.db.gz"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		t.Fatal(err)
-	}
-	file, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	file, want, recs, texts := schema2Fixture(t)
 	path := filepath.Join(t.TempDir(), "isnad.db")
 	if err := os.WriteFile(path, file, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	want, err := os.ReadFile(filepath.Join("..", "testdata", "schema2", "export.jsonl"))
-	if err != nil {
 		t.Fatal(err)
 	}
 	db, err := Open(path, Options{})
@@ -236,26 +221,6 @@ func TestSchema2FileIsReadAndUpgraded(t *testing.T) {
 		t.Fatalf("schema 2 file reads\n%s\nwant\n%s", got, want)
 	}
 
-	var recs []attribution.Record
-	for _, line := range bytes.Split(bytes.TrimSpace(want), []byte("\n")) {
-		var r attribution.Record
-		if err := json.Unmarshal(line, &r); err != nil {
-			t.Fatal(err)
-		}
-		recs = append(recs, r)
-	}
-	texts := map[string]string{}
-	sample, err := os.ReadFile(filepath.Join("..", "testdata", "sample", "articles.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, line := range bytes.Split(bytes.TrimSpace(sample), []byte("\n")) {
-		var a struct{ ID, Text string }
-		if err := json.Unmarshal(line, &a); err != nil {
-			t.Fatal(err)
-		}
-		texts[a.ID] = a.Text
-	}
 	var fromRecords, fromText []Article
 	at := map[string]int{}
 	for _, r := range recs {
@@ -304,4 +269,46 @@ func TestSchema2FileIsReadAndUpgraded(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// schema2Fixture returns testdata/schema2: the bytes of its file, its
+// export, the records the export holds, and the texts of the sample
+// articles by id.
+func schema2Fixture(t *testing.T) (file, export []byte, recs []attribution.Record, texts map[string]string) {
+	gz, err := os.ReadFile(filepath.Join("..", "testdata", "schema2", "isnad.db.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file, err = io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	export, err = os.ReadFile(filepath.Join("..", "testdata", "schema2", "export.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range bytes.Split(bytes.TrimSpace(export), []byte("\n")) {
+		var r attribution.Record
+		if err := json.Unmarshal(line, &r); err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, r)
+	}
+	texts = map[string]string{}
+	sample, err := os.ReadFile(filepath.Join("..", "testdata", "sample", "articles.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range bytes.Split(bytes.TrimSpace(sample), []byte("\n")) {
+		var a struct{ ID, Text string }
+		if err := json.Unmarshal(line, &a); err != nil {
+			t.Fatal(err)
+		}
+		texts[a.ID] = a.Text
+	}
+	return file, export, recs, texts
 }
