@@ -293,3 +293,12 @@ func TestSniffUTF16NeedsText(t *testing.T) {
 		})
 	}
 }
+
+func TestValidUTF8(t *testing.T) {
+	for _, s := range []string{"", "abc", "قال: «نعم»", "\xd9", "\xd9\x84\xd9", "a\xc0\x80", "\xc2\x80", "\xdf\xbf",
+		"€ 😀 قال", "قال \xed\xa0\x80", "\xf4\x90\x80\x80", "ab\xe2\x82", "\xd9\x84\xe2\x82\xac\xd9"} {
+		if got, want := validUTF8([]byte(s)), utf8.ValidString(s); got != want {
+			t.Errorf("validUTF8(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
