@@ -302,3 +302,15 @@ func TestValidUTF8(t *testing.T) {
 		}
 	}
 }
+
+// FuzzValidUTF8 holds validUTF8 to utf8.Valid on any bytes.
+func FuzzValidUTF8(f *testing.F) {
+	for _, s := range []string{"قال: «نعم»", "a\xc0\x80", "\xd9\x84\xe2\x82\xac\xd9", "€ 😀"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := validUTF8(b), utf8.Valid(b); got != want {
+			t.Fatalf("validUTF8(%q) = %v, want %v", b, got, want)
+		}
+	})
+}
