@@ -116,6 +116,19 @@ func appendWords(out []word, text string) []word {
 	start := -1
 	seg := 0 // letters since the word's start or its last dot
 	for i, size := 0, 0; i < len(text); i += size {
+		// An Arabic letter (U+0620–U+064A, the tatweel among them), most
+		// runes of the news, is a letter of a word and no dot: read off
+		// its two bytes, without classifyRune (TestArabicLettersAreLetters).
+		if c := text[i]; (c == 0xD8 || c == 0xD9) && i+1 < len(text) {
+			if c1 := text[i+1]; c == 0xD8 && c1 >= 0xA0 && c1 <= 0xBF || c == 0xD9 && c1 >= 0x80 && c1 <= 0x8A {
+				if start < 0 {
+					start, seg = i, 0
+				}
+				seg++
+				size = 2
+				continue
+			}
+		}
 		// Decoded here, not by range: the two-byte runes of Arabic text
 		// cost no call.
 		r := rune(text[i])

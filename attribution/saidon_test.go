@@ -161,3 +161,18 @@ func TestDropBlessings(t *testing.T) {
 		})
 	}
 }
+
+// TestArabicLettersAreLetters: appendWords reads U+0620–U+064A off their
+// two bytes as letters of a word, never marks, dots or breaks; it is
+// right only while classifyRune says so of each of them.
+func TestArabicLettersAreLetters(t *testing.T) {
+	for r := rune(0x0620); r <= 0x064A; r++ {
+		if letter, mark := classifyRune(r); !letter || mark {
+			t.Errorf("classifyRune(%U) = %v, %v; appendWords takes it for a letter", r, letter, mark)
+		}
+		s := "ب" + string(r) + "ب"
+		if ws := appendWords(nil, s); len(ws) > 1 {
+			t.Errorf("%q splits into %d words", s, len(ws))
+		}
+	}
+}
