@@ -1,8 +1,8 @@
 // Package store keeps quote records in one BoltDB file: articles by
 // content hash (ingesting an article twice is a no-op), quotes grouped by
-// article in the order they were stored, speakers by canonical key with their aliases, roles, counts,
-// outlets and dates, and index buckets whose sortable keys make every
-// lookup a prefix or range scan. It is the only package that imports
+// article in the order they were stored, speakers by canonical key with
+// their aliases, roles, counts, outlets and dates, and index buckets whose
+// sortable keys make every lookup a prefix or range scan. It is the only package that imports
 // bbolt; no transaction or bbolt byte slice leaves it.
 package store
 
