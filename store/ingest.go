@@ -85,17 +85,28 @@ func prepare(hash string, recs []attribution.Record) []prepared {
 	return ps
 }
 
-// articleValue is what the articles bucket keeps.
-type articleValue struct {
-	ID        string   `json:"id"`
-	Outlet    string   `json:"outlet,omitempty"`
-	URL       string   `json:"url,omitempty"`
-	Published string   `json:"published,omitempty"`
-	Title     string   `json:"title,omitempty"`
-	Quotes    []string `json:"quotes"`
-	// Number is the article's number, under which its quotes are stored
-	// (quoteKey); 0 before schema 3 or before its first quote.
-	Number uint64 `json:"n,omitempty"`
+// articleInfo is what bucketArticleInfo keeps of an article, and what
+// the articles bucket kept before schema 3 (with the ids of its quotes).
+type articleInfo struct {
+	ID        string `json:"id"`
+	Outlet    string `json:"outlet,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Published string `json:"published,omitempty"`
+	Title     string `json:"title,omitempty"`
+}
+
+// articleNumber returns the number of the stored article whose value in
+// the articles bucket is v, and its information when it was stored
+// before schema 3 (then it has no number yet, 0).
+func articleNumber(v []byte) (uint64, *articleInfo, error) {
+	if len(v) == 8 {
+		return binary.BigEndian.Uint64(v), nil, nil
+	}
+	var old articleInfo // and "quotes", left unread
+	if err := json.Unmarshal(v, &old); err != nil {
+		return 0, nil, err
+	}
+	return 0, &old, nil
 }
 
 // Speaker is one person or organisation quoted, merged across articles
@@ -251,6 +262,8 @@ type writer struct {
 	metaStored                             map[string]bool // article ids whose shared fields are in the file
 	metaAppends                            appendCheck     // of the shared fields' bucket
 	quoteAppends                           appendCheck     // of the quotes bucket
+	info                                   *bolt.Bucket    // bucketArticleInfo
+	infoAppends                            appendCheck     // of bucketArticleInfo
 	// legacy: the quotes bucket holds quotes keyed by id (schema < 3);
 	// indexed: bucketQuoteIDs holds the ids of the others.
 	legacy, indexed bool
@@ -290,21 +303,35 @@ func newWriter(tx *bolt.Tx, cache *speakerCache) *writer {
 		legacy:     tx.Bucket(bucketMeta).Get(keyLegacy) != nil,
 		indexed:    tx.Bucket(bucketMeta).Get(keyIDs) != nil,
 		ids:        tx.Bucket(bucketQuoteIDs),
+		info:       tx.Bucket(bucketArticleInfo),
 	}
 }
 
+// article stores a and its records, unless a is stored and not Merge. A
+// new article gets the next number: its information is appended to
+// bucketArticleInfo under it, and the articles bucket maps its hash to
+// it. An article stored before schema 3 gets one when a merge adds to it.
 func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err error) {
-	av := articleValue{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Published: a.Published, Title: a.Title}
-	if old := w.articles.Get([]byte(a.Hash)); old != nil {
+	var num uint64
+	info := &articleInfo{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Published: a.Published, Title: a.Title}
+	if v := w.articles.Get([]byte(a.Hash)); v != nil {
 		if !a.Merge {
 			return 0, true, nil
 		}
-		if err := json.Unmarshal(old, &av); err != nil {
+		if num, info, err = articleNumber(v); err != nil {
 			return 0, false, fmt.Errorf("stored article %s: %w", a.Hash, err)
 		}
 		known = true
 	}
+	numbered := false // a number given now: to store with its information
+	if num == 0 && !known {
+		if num, err = w.articles.NextSequence(); err != nil {
+			return 0, false, err
+		}
+		numbered = true
+	}
 	var number []byte
+	var taken []string // the ids of this article's quotes stored now
 	w.puts = w.puts[:0]
 	for i := range a.Records {
 		r, p := &a.Records[i], &ps[i]
@@ -312,7 +339,7 @@ func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err 
 			return 0, false, fmt.Errorf("quote id %q: empty or holding a NUL byte", r.ID)
 		}
 		id := []byte(r.ID)
-		if seen, err := w.seen(id, p.own && !a.Merge, av.Quotes); err != nil {
+		if seen, err := w.seen(id, p.own && !a.Merge, taken); err != nil {
 			return 0, false, err
 		} else if seen {
 			continue // the same quote came in another article's copy
@@ -328,12 +355,13 @@ func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err 
 			}
 		}
 		if number == nil {
-			if av.Number == 0 {
-				if av.Number, err = w.articles.NextSequence(); err != nil {
+			if num == 0 { // stored before schema 3
+				if num, err = w.articles.NextSequence(); err != nil {
 					return 0, false, err
 				}
+				numbered = true
 			}
-			number = binary.BigEndian.AppendUint64(nil, av.Number)
+			number = binary.BigEndian.AppendUint64(nil, num)
 		}
 		w.puts = append(w.puts, quotePut{quoteKey(id, number), b})
 		if w.indexed {
@@ -341,7 +369,7 @@ func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err 
 				return 0, false, err
 			}
 		}
-		av.Quotes = append(av.Quotes, r.ID)
+		taken = append(taken, r.ID)
 		w.index = append(w.index, indexEntry{idxSaid, p.said, number}, indexEntry{idxOutlet, p.outlet, number})
 		if r.Speaker != nil && *r.Speaker != "" {
 			sk, err := w.speakerKey(*r.Speaker)
@@ -370,11 +398,22 @@ func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err 
 			return 0, false, err
 		}
 	}
-	b, err := json.Marshal(av)
-	if err != nil {
-		return 0, false, err
+	if numbered {
+		if number == nil {
+			number = binary.BigEndian.AppendUint64(nil, num)
+		}
+		b, err := json.Marshal(info)
+		if err != nil {
+			return 0, false, err
+		}
+		if err := w.infoAppends.put(w.info, number, b); err != nil {
+			return 0, false, err
+		}
+		if err := w.articles.Put([]byte(a.Hash), number); err != nil {
+			return 0, false, err
+		}
 	}
-	return added, false, w.articles.Put([]byte(a.Hash), b)
+	return added, false, nil
 }
 
 // seen reports whether the quote id is stored already, or was taken by a

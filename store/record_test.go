@@ -246,6 +246,37 @@ func TestSchema2FileIsReadAndUpgraded(t *testing.T) {
 		t.Fatalf("after ingesting them again\n%s\nwant\n%s", got, want)
 	}
 
+	// A quote merged into an article stored by schema 2 (from records):
+	// the article gets a number, its information moves to article_info,
+	// and the quote reads back with the others.
+	piece := fromRecords[len(fromRecords)-1]
+	extra := piece.Records[0]
+	extra.ID, extra.Start, extra.End = "piece-2", extra.Start+1, extra.End+1
+	piece.Records = []attribution.Record{extra}
+	if st, err := db.Ingest(ctx, []Article{piece}); err != nil || st.Quotes != 1 {
+		t.Fatalf("a quote merged into a schema 2 article: %+v, %v", st, err)
+	}
+	db.bolt.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketArticles).Get([]byte(piece.Hash))
+		if len(v) != 8 {
+			t.Errorf("the merged article's value %q: want its number", v)
+			return nil
+		}
+		var info articleInfo
+		if err := json.Unmarshal(tx.Bucket(bucketArticleInfo).Get(v), &info); err != nil || info.ID != piece.ID || info.Outlet == "" {
+			t.Errorf("the merged article's information %+v, %v", info, err)
+		}
+		return nil
+	})
+	if st, err := db.Ingest(ctx, []Article{piece}); err != nil || st.Quotes != 0 {
+		t.Errorf("merged again: %+v, %v", st, err)
+	}
+	line, _ := extra.AppendJSON(nil)
+	if got := export(); !bytes.Contains(got, line) || len(got) != len(want)+len(line)+1 {
+		t.Fatalf("after the merge\n%s", got)
+	}
+	want = export()
+
 	text := "قال الوزير إن «الموعد ثابت»"
 	h := attribution.ContentHash(text)
 	fresh := rec(attribution.QuoteID(h, 24, 45), "سامر الحداد", "2025-12-01", "الأفق", quotes.Direct)
@@ -253,7 +284,7 @@ func TestSchema2FileIsReadAndUpgraded(t *testing.T) {
 	if st, err := db.Ingest(ctx, []Article{{Hash: h, ID: fresh.Article, Records: []attribution.Record{fresh}}}); err != nil || st.Quotes != 1 {
 		t.Fatalf("a new quote: %+v, %v", st, err)
 	}
-	line, _ := fresh.AppendJSON(nil)
+	line, _ = fresh.AppendJSON(nil)
 	if got := export(); !bytes.Equal(got, append(append(want, line...), '\n')) {
 		t.Errorf("with a new quote\n%s", got)
 	}

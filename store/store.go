@@ -40,7 +40,7 @@ var (
 // Bucket names.
 var (
 	bucketMeta     = []byte("meta")
-	bucketArticles = []byte("articles") // content hash → articleValue
+	bucketArticles = []byte("articles") // content hash → article number (8 bytes; schema 3), articleInfo with quote ids before
 	bucketQuotes   = []byte("quotes")   // quoteKey: 0xFF, article number, quote id → record (schema 3); quote id → record before
 	bucketSpeakers = []byte("speakers") // speaker key → Speaker
 	bucketAliases  = []byte("aliases")  // variant key → canonical key (the user's merges)
@@ -56,7 +56,9 @@ var (
 	// once the file holds quotes whose ids are not their article's (see
 	// writer.seen); empty until then.
 	bucketQuoteIDs = []byte("quote_ids")
-	allBuckets     = [][]byte{bucketMeta, bucketArticles, bucketQuotes, bucketSpeakers, bucketAliases, idxSpeaker, idxSaid, idxOutlet, idxSurname, bucketRecordMeta, bucketQuoteIDs}
+	// article number → articleInfo, in the order the articles came
+	bucketArticleInfo = []byte("article_info")
+	allBuckets        = [][]byte{bucketMeta, bucketArticles, bucketQuotes, bucketSpeakers, bucketAliases, idxSpeaker, idxSaid, idxOutlet, idxSurname, bucketRecordMeta, bucketQuoteIDs, bucketArticleInfo}
 
 	keySchema = []byte("schema")
 	// keyLegacy marks a file whose quotes bucket holds quotes keyed by

@@ -760,3 +760,47 @@ func TestQuotesStoredOnceWhicheverWayTheyCome(t *testing.T) {
 		}
 	})
 }
+
+// TestArticlesNumberedInOrder: each new article gets the next number,
+// under which its information is appended and its quotes stored, also
+// when none of its quotes is new; a merge stores more quotes under the
+// same number; the articles bucket keeps only the number.
+func TestArticlesNumberedInOrder(t *testing.T) {
+	db := mustOpen(t)
+	a := art("h1", rec("q1", "سامر الحداد", "", "الأفق", quotes.Direct))
+	a.Title = "العنوان"
+	b := art("h2") // no quotes
+	c := art("h3", rec("q1", "سامر الحداد", "", "الأفق", quotes.Direct)) // a quote stored before
+	if _, err := db.Ingest(ctx, []Article{a, b, c}); err != nil {
+		t.Fatal(err)
+	}
+	more := Article{Hash: "h1", ID: "h1", Merge: true, Records: []attribution.Record{rec("q2", "", "", "الأفق", quotes.Partial)}}
+	if st, err := db.Ingest(ctx, []Article{more}); err != nil || st.Quotes != 1 {
+		t.Fatalf("merge: %+v, %v", st, err)
+	}
+	db.bolt.View(func(tx *bolt.Tx) error {
+		var infos []string
+		tx.Bucket(bucketArticleInfo).ForEach(func(k, v []byte) error {
+			infos = append(infos, fmt.Sprintf("%d %s", binary.BigEndian.Uint64(k), v))
+			return nil
+		})
+		want := []string{`1 {"id":"h1","title":"العنوان"}`, `2 {"id":"h2"}`, `3 {"id":"h3"}`}
+		if !slices.Equal(infos, want) {
+			t.Errorf("article_info %q, want %q", infos, want)
+		}
+		for i, h := range []string{"h1", "h2", "h3"} {
+			if v := tx.Bucket(bucketArticles).Get([]byte(h)); len(v) != 8 || binary.BigEndian.Uint64(v) != uint64(i+1) {
+				t.Errorf("articles[%s] = %q", h, v)
+			}
+		}
+		var keys []string
+		tx.Bucket(bucketQuotes).ForEach(func(k, _ []byte) error {
+			keys = append(keys, fmt.Sprintf("%x", k[:9])+string(k[9:]))
+			return nil
+		})
+		if want := []string{"ff0000000000000001q1", "ff0000000000000001q2"}; !slices.Equal(keys, want) {
+			t.Errorf("quote keys %q, want %q", keys, want)
+		}
+		return nil
+	})
+}
