@@ -769,7 +769,7 @@ func TestArticlesNumberedInOrder(t *testing.T) {
 	db := mustOpen(t)
 	a := art("h1", rec("q1", "سامر الحداد", "", "الأفق", quotes.Direct))
 	a.Title = "العنوان"
-	b := art("h2") // no quotes
+	b := art("h2")                                                       // no quotes
 	c := art("h3", rec("q1", "سامر الحداد", "", "الأفق", quotes.Direct)) // a quote stored before
 	if _, err := db.Ingest(ctx, []Article{a, b, c}); err != nil {
 		t.Fatal(err)
