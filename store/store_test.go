@@ -769,8 +769,9 @@ func TestArticlesNumberedInOrder(t *testing.T) {
 	db := mustOpen(t)
 	a := art("h1", rec("q1", "سامر الحداد", "", "الأفق", quotes.Direct))
 	a.Title = "العنوان"
-	b := art("h2")                                                       // no quotes
-	c := art("h3", rec("q1", "سامر الحداد", "", "الأفق", quotes.Direct)) // a quote stored before
+	b := art("h2") // no quotes
+	// Its one quote is stored already.
+	c := art("h3", rec("q1", "سامر الحداد", "", "الأفق", quotes.Direct))
 	if _, err := db.Ingest(ctx, []Article{a, b, c}); err != nil {
 		t.Fatal(err)
 	}
