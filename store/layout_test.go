@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand"
@@ -77,6 +78,35 @@ func layoutCheck(t *testing.T, db *DB, want map[string]bool, step string) {
 			}
 			if bytes.Equal(name, idxSpeaker) {
 				speakerEntries = len(per)
+			}
+		}
+		// Articles: a number (schema 3) with its information, or a value
+		// of schema 2; every number of a quote is an article's.
+		articleNumbers := map[string]bool{}
+		if err := tx.Bucket(bucketArticles).ForEach(func(k, v []byte) error {
+			if len(v) != 8 {
+				if !json.Valid(v) {
+					fail("article %q holds %q", k, v)
+				}
+				return nil
+			}
+			if articleNumbers[string(v)] {
+				fail("article number %x given twice", v)
+			}
+			articleNumbers[string(v)] = true
+			if !json.Valid(tx.Bucket(bucketArticleInfo).Get(v)) {
+				fail("article %q: number %x has no information", k, v)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		if n := tx.Bucket(bucketArticleInfo).Stats().KeyN; n != len(articleNumbers) {
+			fail("article_info holds %d articles, the articles bucket %d numbers", n, len(articleNumbers))
+		}
+		for id, n := range numbered {
+			if !articleNumbers[n] {
+				fail("quote %s is stored under %x, no article's number", id, n)
 			}
 		}
 		if tx.Bucket(bucketMeta).Get(keyIDs) != nil {
