@@ -357,30 +357,13 @@ func TestLayoutRandomIngestsKeepEveryQuoteOnce(t *testing.T) {
 // in the pool: quotes keyed by id are found again and never stored twice.
 func TestLayoutRandomIngestsOnASchema2File(t *testing.T) {
 	file, _, recs, texts := schema2Fixture(t)
-	p := newLayoutPool()
-	byArticle := map[string]*Article{}
-	for _, r := range recs {
-		a := byArticle[r.Article]
-		if a == nil {
-			a = &Article{Hash: attribution.ContentHash(texts[r.Article]), ID: r.Article}
-			byArticle[r.Article] = a
-		}
-		a.Records = append(a.Records, r)
-	}
-	for _, a := range byArticle {
-		p.texts = append(p.texts, *a)
-		p.records[a.ID] = Article{Hash: "records:" + attribution.ContentHash(a.ID), ID: a.ID, Merge: true, Records: a.Records}
-	}
-	sort.Slice(p.texts, func(i, j int) bool { return p.texts[i].ID < p.texts[j].ID })
+	p := schema2Pool(recs, texts)
 	seeds := 60
 	if testing.Short() {
 		seeds = 15
 	}
 	for seed := int64(0); seed < int64(seeds); seed++ {
-		path := filepath.Join(t.TempDir(), "isnad.db")
-		if err := os.WriteFile(path, file, 0o600); err != nil {
-			t.Fatal(err)
-		}
+		path := fileOf(t, file)
 		m := layoutModel{ids: map[string]bool{}, hashes: map[string]bool{}}
 		for _, r := range recs {
 			m.ids[r.ID] = true
@@ -405,10 +388,7 @@ func TestLayoutRandomIngestsOnASchema2File(t *testing.T) {
 // when it holds quotes, and schema 3 from then on.
 func TestLayoutSchemaUpgrade(t *testing.T) {
 	file, _, recs, _ := schema2Fixture(t)
-	path := filepath.Join(t.TempDir(), "isnad.db")
-	if err := os.WriteFile(path, file, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := fileOf(t, file)
 	meta := func(db *DB) (schema uint64, legacy, indexed bool) {
 		db.bolt.View(func(tx *bolt.Tx) error {
 			m := tx.Bucket(bucketMeta)
@@ -579,4 +559,35 @@ func TestLayoutQuoteIDsIndexStopsWhenCancelled(t *testing.T) {
 	if st, err := db.Ingest(ctx, []Article{{Hash: "records:page", ID: "page", Merge: true, Records: []attribution.Record{r}}}); err != nil || st.Quotes != 0 || !marked() {
 		t.Errorf("the quote again as a record: %+v, %v, indexed %v", st, err, marked())
 	}
+}
+
+// schema2Pool is the random operations' pool with the schema 2 file's
+// articles in it, from their text and as records.
+func schema2Pool(recs []attribution.Record, texts map[string]string) *layoutPool {
+	p := newLayoutPool()
+	byArticle := map[string]*Article{}
+	for _, r := range recs {
+		a := byArticle[r.Article]
+		if a == nil {
+			a = &Article{Hash: attribution.ContentHash(texts[r.Article]), ID: r.Article}
+			byArticle[r.Article] = a
+		}
+		a.Records = append(a.Records, r)
+	}
+	for _, a := range byArticle {
+		p.texts = append(p.texts, *a)
+		p.records[a.ID] = Article{Hash: "records:" + attribution.ContentHash(a.ID), ID: a.ID, Merge: true, Records: a.Records}
+	}
+	sort.Slice(p.texts, func(i, j int) bool { return p.texts[i].ID < p.texts[j].ID })
+	return p
+}
+
+// fileOf writes file to a new temporary path and returns the path.
+func fileOf(t *testing.T, file []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "isnad.db")
+	if err := os.WriteFile(path, file, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -196,10 +196,7 @@ func TestSharedFieldsPagesFilledInOrder(t *testing.T) {
 // article number and read back with the old.
 func TestSchema2FileIsReadAndUpgraded(t *testing.T) {
 	file, want, recs, texts := schema2Fixture(t)
-	path := filepath.Join(t.TempDir(), "isnad.db")
-	if err := os.WriteFile(path, file, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := fileOf(t, file)
 	db, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
