@@ -62,7 +62,7 @@ Examples:
    isnad ingest testdata/sample/articles.jsonl
    isnad --db /tmp/news.db ingest crawl/2025-06/
    zcat crawl.jsonl.gz | isnad ingest -
-   isnad ingest --batch 256 archive.jsonl       # some 40 MB less memory, a sixth slower
+   isnad ingest --batch 256 archive.jsonl       # about 40 MB less memory, a fifth slower
    isnad extract big.jsonl > records.jsonl && isnad ingest --records records.jsonl`,
 		Flags: append([]cli.Flag{
 			dbFlag(),
