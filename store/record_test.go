@@ -340,3 +340,39 @@ func schema2Fixture(t *testing.T) (file, export []byte, recs []attribution.Recor
 	}
 	return file, export, recs, texts
 }
+
+// TestQuotesAndArticlesFillTheirPages ingests articles batch after batch,
+// their hashes in no order: their quotes and their information are
+// appended under their numbers, so those pages are filled up, not split
+// in halves or spread over the file as quote ids and hashes would.
+func TestQuotesAndArticlesFillTheirPages(t *testing.T) {
+	db := mustOpen(t)
+	for b := 0; b < 8; b++ {
+		var arts []Article
+		for i := 0; i < 256; i++ {
+			id := fmt.Sprintf("site:article-%06d", b*256+i)
+			h := attribution.ContentHash(id)
+			a := Article{Hash: h, ID: id, Title: "عنوان " + id, URL: "https://example.com/news/" + id}
+			for q := 0; q < 3; q++ {
+				r := rec(attribution.QuoteID(h, 10*q, 10*q+8), "", "", "الأفق", quotes.Direct)
+				r.Article, r.Start, r.End = id, 10*q, 10*q+8
+				a.Records = append(a.Records, r)
+			}
+			arts = append(arts, a)
+		}
+		if _, err := db.Ingest(ctx, arts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.bolt.View(func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketQuotes, bucketArticleInfo} {
+			st := tx.Bucket(name).Stats()
+			used := float64(st.LeafInuse) / float64(st.LeafPageN*db.bolt.Info().PageSize)
+			t.Logf("%s: %d keys in %d pages, %.0f%% used", name, st.KeyN, st.LeafPageN, 100*used)
+			if used < 0.85 {
+				t.Errorf("%s: pages %.0f%% used, want them filled up", name, 100*used)
+			}
+		}
+		return nil
+	})
+}
