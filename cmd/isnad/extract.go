@@ -59,6 +59,7 @@ Examples:
 }
 
 func runExtract(ctx context.Context, e *env, opts extractOptions, paths []string) error {
+	defer streamingGC(0)()
 	w := bufio.NewWriterSize(e.stdout, 64<<10)
 	out, err := newRecordWriter(w, opts.format)
 	if err != nil {

@@ -115,6 +115,7 @@ func runIngest(ctx context.Context, e *env, db *store.DB, opts ingestOptions, pa
 	if size <= 0 {
 		size = defaultBatch
 	}
+	defer streamingGC(ingestMemoryLimit(size))()
 	add := func(a store.Article) error {
 		a.Prepare() // here, while the writer stores the batch before
 		batch = append(batch, a)
