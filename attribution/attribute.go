@@ -36,22 +36,24 @@ const (
 // attributor holds the state of one story while its quotes are read in
 // order.
 type attributor struct {
-	text    string
-	ws      []word      // the words of the story
-	counts  *wordCounts // how often each word and pair of adjacent words occurs
-	people  entities
-	events  []event           // who was the subject of a reporting verb or spoke, in text order
-	pos     int               // where the cue being read stands: carrying looks before it
-	others  [][2]int          // byte ranges, marks included, of the names and terms in marks
-	quoted  [][2]int          // byte ranges of the words of every quote
-	spans   [][2]int          // the union of quoted, as disjoint ranges in text order
-	clues   []clue            // the time words of the story
-	full    map[string]string // fullName's answers
-	firsts  []rune            // the first letter of each word's skeleton, built by candidates
-	byFirst map[rune][]int    // word indexes by the first letter of their skeleton, per letter asked for
-	ends    []int             // word indexes of the sentence ends ("."), built by sentenceBounds
-	last    attribution       // the previous quote's attribution
-	lastEnd int               // and where that quote ended
+	text     string
+	ws       []word      // the words of the story
+	counts   *wordCounts // how often each word and pair of adjacent words occurs
+	people   entities
+	events   []event           // who was the subject of a reporting verb or spoke, in text order
+	pos      int               // where the cue being read stands: carrying looks before it
+	others   [][2]int          // byte ranges, marks included, of the names and terms in marks
+	quoted   [][2]int          // byte ranges of the words of every quote
+	spans    [][2]int          // the union of quoted, as disjoint ranges in text order
+	clues    []clue            // the time words of the story
+	full     map[string]string // fullName's answers
+	base     int               // the index of the story's first word in counts.ws
+	distinct []int32           // the numbers of the story's distinct words, built by withFirst
+	firsts   []rune            // the first letter of the skeleton of each of distinct
+	byFirst  map[rune][]int32  // distinct word numbers by the first letter of their skeleton, per letter asked for
+	ends     []int             // word indexes of the sentence ends ("."), built by sentenceBounds
+	last     attribution       // the previous quote's attribution
+	lastEnd  int               // and where that quote ended
 }
 
 // wordCounts counts the words of an article and its pairs of adjacent
@@ -72,6 +74,8 @@ type wordCounts struct {
 	forms  []nameForm       // each word as same compares it, by number, made by form when first asked
 	runes  []rune           // the backing store of the skeletons of the article's nameForms
 	heads  []rune           // the memory of attributor.firsts, reused from story to story
+	seen   []uint32         // by number, the story in which distinct last found the word
+	story  uint32           // distinct's count of the stories read
 }
 
 // count numbers the words of ws, setting their ids, counts them and
@@ -131,6 +135,28 @@ const maxClearedIDs = 1024
 // at returns the indexes in the counted words of the occurrences of the
 // word numbered id, in text order.
 func (c *wordCounts) at(id int32) []int32 { return c.pos[c.starts[id]:c.starts[id+1]] }
+
+// distinct appends to buf[:0] the numbers of the distinct words of ws, a
+// run of the counted words, in the order they first occur.
+func (c *wordCounts) distinct(ws []word, buf []int32) []int32 {
+	c.story++
+	if c.story == 0 { // wrapped: forget every mark
+		clear(c.seen)
+		c.story = 1
+	}
+	if len(c.seen) < len(c.words) {
+		c.seen = slices.Grow(c.seen[:0], len(c.words))[:len(c.words)]
+		clear(c.seen)
+	}
+	out := buf[:0]
+	for _, w := range ws {
+		if c.seen[w.id] != c.story {
+			c.seen[w.id] = c.story
+			out = append(out, w.id)
+		}
+	}
+	return out
+}
 
 // scratch is the working memory of Attribute for one article, the words
 // of its text and their counts, reused from article to article: scratches
@@ -676,33 +702,61 @@ func (at *attributor) form(i int) *nameForm {
 	return f
 }
 
-// candidates returns, in text order, the indexes of the story's words
-// that may be spellings of a or b: those whose skeleton starts with the
-// same letter.
-func (at *attributor) candidates(a, b *nameForm) []int {
-	if a.first == b.first {
-		return at.withFirst(a.first)
+// formID is form for the word numbered id.
+func (at *attributor) formID(id int32) *nameForm {
+	f := &at.counts.forms[id]
+	if !f.made {
+		*f = formOf(at.counts.ws[at.counts.at(id)[0]].key)
 	}
-	return mergeSorted(at.withFirst(a.first), at.withFirst(b.first))
+	return f
 }
 
-// withFirst returns the indexes of the story's words whose skeleton starts
-// with r. A story is asked for a few letters only, so each list is read
-// off firsts when first asked for rather than all built at once.
-func (at *attributor) withFirst(r rune) []int {
+// spellings returns, in text order, the indexes of the story's words that
+// same finds to be spellings of b, among the words whose skeleton starts
+// with the letter of b or with also. same depends on the word only, not
+// on where it stands, so it is asked once per distinct word of the story
+// rather than at each of its occurrences.
+func (at *attributor) spellings(b *nameForm, also rune) []int {
+	var out []int
+	letters := []rune{b.first, also}
+	if also == b.first {
+		letters = letters[:1]
+	}
+	for _, r := range letters {
+		for _, id := range at.withFirst(r) {
+			if !at.sameID(id, b) {
+				continue
+			}
+			for _, k := range at.counts.at(id) {
+				if k := int(k) - at.base; k >= 0 && k < len(at.ws) {
+					out = append(out, k)
+				}
+			}
+		}
+	}
+	slices.Sort(out) // grouped by word, and by letter
+	return out
+}
+
+// withFirst returns the numbers of the distinct words of the story whose
+// skeleton starts with r. A story is asked for a few letters only, so
+// each list is read off the story's distinct words when first asked for.
+func (at *attributor) withFirst(r rune) []int32 {
 	if r == 0 {
 		return nil
 	}
-	if is, ok := at.byFirst[r]; ok {
-		return is
+	if ids, ok := at.byFirst[r]; ok {
+		return ids
 	}
-	if at.firsts == nil {
-		at.firsts = slices.Grow(at.counts.heads[:0], len(at.ws))[:len(at.ws)]
-		at.counts.heads = at.firsts // stories are read one after the other
-		for i := range at.ws {
-			at.firsts[i] = firstSkeletonRune(at.ws[i].key)
+	if at.byFirst == nil {
+		c := at.counts
+		at.distinct = c.distinct(at.ws, at.distinct)
+		at.firsts = slices.Grow(c.heads[:0], len(at.distinct))[:len(at.distinct)]
+		c.heads = at.firsts // stories are read one after the other
+		for k, id := range at.distinct {
+			at.firsts[k] = firstSkeletonRune(c.ws[c.at(id)[0]].key)
 		}
-		at.byFirst = map[rune][]int{}
+		at.byFirst = map[rune][]int32{}
 	}
 	n := 0 // counted first, so that the list is made once, at its size
 	for _, f := range at.firsts {
@@ -710,14 +764,14 @@ func (at *attributor) withFirst(r rune) []int {
 			n++
 		}
 	}
-	is := make([]int, 0, n)
-	for i, f := range at.firsts {
+	ids := make([]int32, 0, n)
+	for k, f := range at.firsts {
 		if f == r {
-			is = append(is, i)
+			ids = append(ids, at.distinct[k])
 		}
 	}
-	at.byFirst[r] = is
-	return is
+	at.byFirst[r] = ids
+	return ids
 }
 
 func firstSkeletonRune(w string) rune {
@@ -727,23 +781,16 @@ func firstSkeletonRune(w string) rune {
 	return 0
 }
 
-func mergeSorted(a, b []int) []int {
-	out := make([]int, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
-		if a[0] < b[0] {
-			out, a = append(out, a[0]), a[1:]
-		} else {
-			out, b = append(out, b[0]), b[1:]
-		}
-	}
-	return append(append(out, a...), b...)
-}
-
 // same is sameWord for the story's word i and a name word b, with the
 // forms of the story's words kept: fullName compares a name with every
 // word of the story.
 func (at *attributor) same(i int, b *nameForm) bool {
-	a := at.form(i)
+	return at.sameID(at.ws[i].id, b)
+}
+
+// sameID is same for the word numbered id.
+func (at *attributor) sameID(id int32, b *nameForm) bool {
+	a := at.formID(id)
 	if a.w == b.w {
 		return true
 	}
@@ -791,64 +838,61 @@ func (at *attributor) findFullName(name string) string {
 	}
 	best, bestLen := name, len(m)
 	last, first := formOf(m[len(m)-1]), formOf(m[0])
-	for _, i := range at.candidates(&last, &first) {
+	for _, i := range at.spellings(&last, first.first) {
 		w := at.ws[i]
 		if at.inQuote(w.start) && !at.inOther(w.start) {
 			continue // words inside a quotation are what was said: «أنا يوليا سكريبال»
 		}
-		sameLast := at.same(i, &last)
-		if sameLast {
-			b := i
-			for b > 0 && i-b < 3 && at.counts.nameLike(at.ws[b-1]) && !at.counts.stop(at.ws[b-1]) && !clauseJoint(at.ws[b-1].key) && !kinWords[at.ws[b-1].key] && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) && !bodyOf(at.ws[b-1].key) &&
-				!(strings.HasPrefix(at.ws[b-1].key, "و") && at.counts.pair(at.ws[b-1], at.ws[b]) < 2) &&
-				!(strings.HasPrefix(at.ws[b-1].key, "ب") && at.counts.word(at.ws[b-1]) < 2 && !(b >= 2 && nameBoundary(at.ws[b-2].key))) &&
-				!(b >= 2 && at.constructTitle(b-2)) {
-				b-- // but not into the genitive of a title: رئيس روسيا فلاديمير بوتين
+		b := i
+		for b > 0 && i-b < 3 && at.counts.nameLike(at.ws[b-1]) && !at.counts.stop(at.ws[b-1]) && !clauseJoint(at.ws[b-1].key) && !kinWords[at.ws[b-1].key] && !strings.HasPrefix(at.ws[b-1].key, "ال") && !hasArticle(at.text, at.ws[b-1]) && !bodyOf(at.ws[b-1].key) &&
+			!(strings.HasPrefix(at.ws[b-1].key, "و") && at.counts.pair(at.ws[b-1], at.ws[b]) < 2) &&
+			!(strings.HasPrefix(at.ws[b-1].key, "ب") && at.counts.word(at.ws[b-1]) < 2 && !(b >= 2 && nameBoundary(at.ws[b-2].key))) &&
+			!(b >= 2 && at.constructTitle(b-2)) {
+			b-- // but not into the genitive of a title: رئيس روسيا فلاديمير بوتين
+		}
+		// The name must start right after a title, an adjective, a
+		// punctuation mark or the start of a sentence (وزير الخارجية
+		// الروسي سيرغي لافروف), not in the middle of a clause (وتشترط
+		// لإنهائه تخلي كييف); a pair seen twice stands on its own.
+		for b < i && !(b == 0 || (nameBoundary(at.ws[b-1].key) || isCueVerb(at.ws[b-1].key)) && at.titledBefore(b) || at.kanaApposition(b, i)) {
+			b++
+		}
+		for b < i {
+			if _, _, ok := at.cue(b); !ok {
+				break
 			}
-			// The name must start right after a title, an adjective, a
-			// punctuation mark or the start of a sentence (وزير الخارجية
-			// الروسي سيرغي لافروف), not in the middle of a clause (وتشترط
-			// لإنهائه تخلي كييف); a pair seen twice stands on its own.
-			for b < i && !(b == 0 || (nameBoundary(at.ws[b-1].key) || isCueVerb(at.ws[b-1].key)) && at.titledBefore(b) || at.kanaApposition(b, i)) {
-				b++
-			}
-			for b < i {
-				if _, _, ok := at.cue(b); !ok {
-					break
-				}
-				b++ // a verb before the name: أخبر جونستون، دانت إيفانكا ترامب
-			}
-			// At the start of a sentence a name of three words or more
-			// needs its first pair seen twice: the first word of a
-			// sentence is mostly its verb (أدلت يوليا سكريبال بتصريحات).
-			if i-b >= 2 && (b == 0 || at.ws[b-1].key == ".") && at.counts.pair(at.ws[b], at.ws[b+1]) < 2 {
-				b++
-			}
-			if b == i && i > 0 && at.counts.pair(at.ws[i-1], w) >= 2 && at.counts.nameLike(at.ws[i-1]) && !clauseJoint(at.ws[i-1].key) {
-				b = i - 1
-			}
-			if b == i-1 && at.subjectThenObject(b, i) {
-				b = i
-			}
-			// A name ends at a stop, unless its last pair recurs: "سيرغي
-			// لافروف الشيباني" is a name and an object.
-			// A clause joint (عما، مما) ends it too when something before
-			// it opens a name: "وعندما سئلت سارة ساندرز عما إذا".
-			if b < i && !(i+1 >= len(at.ws) || endsName(at.ws[i+1].key) || strings.ContainsAny(at.ws[i+1].key, ".,:\"") ||
-				clauseJoint(at.ws[i+1].key) && b > 0 && (nameOpener(at.ws[b-1].key) || isCueVerb(at.ws[b-1].key) || in(titleSet, at.ws[b-1].key))) &&
-				at.counts.pair(at.ws[i-1], w) < 2 {
-				b = i
-			}
-			if i-b+1 > bestLen {
-				cand := foldTokens(at.text[at.ws[b].start:w.end])
-				if containsName(cand, m) {
-					best, bestLen = at.text[at.ws[b].start:w.end], len(cand)
-				}
+			b++ // a verb before the name: أخبر جونستون، دانت إيفانكا ترامب
+		}
+		// At the start of a sentence a name of three words or more
+		// needs its first pair seen twice: the first word of a
+		// sentence is mostly its verb (أدلت يوليا سكريبال بتصريحات).
+		if i-b >= 2 && (b == 0 || at.ws[b-1].key == ".") && at.counts.pair(at.ws[b], at.ws[b+1]) < 2 {
+			b++
+		}
+		if b == i && i > 0 && at.counts.pair(at.ws[i-1], w) >= 2 && at.counts.nameLike(at.ws[i-1]) && !clauseJoint(at.ws[i-1].key) {
+			b = i - 1
+		}
+		if b == i-1 && at.subjectThenObject(b, i) {
+			b = i
+		}
+		// A name ends at a stop, unless its last pair recurs: "سيرغي
+		// لافروف الشيباني" is a name and an object.
+		// A clause joint (عما، مما) ends it too when something before
+		// it opens a name: "وعندما سئلت سارة ساندرز عما إذا".
+		if b < i && !(i+1 >= len(at.ws) || endsName(at.ws[i+1].key) || strings.ContainsAny(at.ws[i+1].key, ".,:\"") ||
+			clauseJoint(at.ws[i+1].key) && b > 0 && (nameOpener(at.ws[b-1].key) || isCueVerb(at.ws[b-1].key) || in(titleSet, at.ws[b-1].key))) &&
+			at.counts.pair(at.ws[i-1], w) < 2 {
+			b = i
+		}
+		if i-b+1 > bestLen {
+			cand := foldTokens(at.text[at.ws[b].start:w.end])
+			if containsName(cand, m) {
+				best, bestLen = at.text[at.ws[b].start:w.end], len(cand)
 			}
 		}
 		// A one-word name is its own first and last word: same(i, &first)
-		// is sameLast.
-		if len(m) == 1 && sameLast && (i == 0 || !at.counts.nameLike(at.ws[i-1]) || strings.HasPrefix(at.ws[i-1].key, "ال")) {
+		// holds too.
+		if len(m) == 1 && (i == 0 || !at.counts.nameLike(at.ws[i-1]) || strings.HasPrefix(at.ws[i-1].key, "ال")) {
 			p := at.phrase(i, len(at.ws))
 			// A first name's fuller form ends at a mark, a title or a
 			// clause (يوليا سكريبال، التي …), not before a preposition:
@@ -881,8 +925,8 @@ func (at *attributor) subjectThenObject(b, i int) bool {
 		return false
 	}
 	first, second := at.form(b), at.form(i)
-	for _, j := range at.candidates(first, first) {
-		if j == b || j+1 >= len(at.ws) || !at.same(j, first) {
+	for _, j := range at.spellings(first, first.first) {
+		if j == b || j+1 >= len(at.ws) {
 			continue
 		}
 		next := at.ws[j+1].key
@@ -2043,7 +2087,7 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 	for si, st := range stories {
 		lo := sort.Search(len(all), func(i int) bool { return all[i].start >= st.start })
 		hi := lo + sort.Search(len(all)-lo, func(i int) bool { return all[lo+i].start >= st.end })
-		at := &attributor{text: a.Text, ws: all[lo:hi], counts: counts}
+		at := &attributor{text: a.Text, ws: all[lo:hi], counts: counts, base: lo}
 		// A post resolves to a person whose name looks like one, or to a
 		// single name the article repeats (the singer "ليسا").
 		at.people.named = func(e *entity) bool {

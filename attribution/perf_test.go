@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -113,6 +114,43 @@ func TestBareUnprefixed(t *testing.T) {
 		}
 		if got, want := unprefixed(w), oldUnprefixed(w); got != want {
 			t.Errorf("unprefixed(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestSpellingsInTextOrder holds spellings, which asks same once per
+// distinct word and gathers the occurrences of those that match, to a
+// scan of every word of the story in text order, on stories cut from a
+// text where names recur in several spellings and share first letters.
+func TestSpellingsInTextOrder(t *testing.T) {
+	names := []string{"سيرغي", "سيرجي", "لافروف", "الفلسطينيين", "فلسطيني", "فلسطينيون", "يوليا", "سكريبال", "سكريبل", "ترامب", "ترمب", "الترامبية"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for round := range 200 {
+		var b strings.Builder
+		for range 40 + rng.IntN(80) {
+			b.WriteString(names[rng.IntN(len(names))])
+			b.WriteString([]string{" ", " ", "، ", ". "}[rng.IntN(4)])
+		}
+		text := b.String()
+		all := appendWords(nil, text)
+		var c wordCounts
+		c.count(all)
+		lo := rng.IntN(len(all) / 2)
+		hi := lo + rng.IntN(len(all)-lo) + 1
+		at := &attributor{text: text, ws: all[lo:hi], counts: &c, base: lo}
+		for _, name := range names {
+			f := formOf(quotes.Fold(name))
+			for _, also := range []rune{f.first, formOf(quotes.Fold(names[rng.IntN(len(names))])).first} {
+				var want []int
+				for i := range at.ws {
+					if r := firstSkeletonRune(at.ws[i].key); r != 0 && (r == f.first || r == also) && at.same(i, &f) {
+						want = append(want, i)
+					}
+				}
+				if got := at.spellings(&f, also); !slices.Equal(got, want) {
+					t.Fatalf("round %d: spellings(%s, %c) over words %d-%d = %v, want %v", round, name, also, lo, hi, got, want)
+				}
+			}
 		}
 	}
 }
