@@ -70,7 +70,7 @@ type wordCounts struct {
 	fill   []int32          // count's cursor into each group of pos
 	memo   *factMemo        // the lexicon facts of words, when Attribute has lent one
 	ala    int8             // whether the text writes على with ى (aliName): 0 not yet known, 1 yes, 2 no
-	facts  []wordFacts      // the lexicon facts of each word, by number, copied from memo when first asked
+	facts  []wordFacts      // the lexicon facts of each word, by number, copied from memo by count (or when first asked)
 	forms  []nameForm       // each word as same compares it, by number, made by form when first asked
 	runes  []rune           // the backing store of the skeletons of the article's nameForms
 	heads  []rune           // the memory of attributor.firsts, reused from story to story
@@ -125,6 +125,14 @@ func (c *wordCounts) count(ws []word) {
 		id := ws[i].id
 		c.pos[c.fill[id]] = int32(i)
 		c.fill[id]++
+	}
+	// Nearly every word of an article is asked for its facts (scanEntities
+	// reads them all), so they are fetched from the memo here, all at
+	// once.
+	if m := c.memo; m != nil {
+		for id := range c.facts {
+			c.facts[id] = m.of(ws[c.pos[c.starts[id]]].key)
+		}
 	}
 }
 
@@ -271,30 +279,14 @@ type wordFacts struct {
 	known   bool // set on facts that were worked out: wordCounts.facts is a zero wordFacts until asked
 }
 
-// factMemo remembers the wordFacts of the words met. News vocabulary is
-// Zipfian, so a memo kept from article to article answers nearly every
-// lookup; memos live in a sync.Pool, one per worker in practice, so no
-// lock is taken, and one is emptied when it holds maxFacts words.
-type factMemo struct{ m map[string]wordFacts }
-
-const maxFacts = 1 << 15
-
-var factMemos = sync.Pool{New: func() any { return &factMemo{m: make(map[string]wordFacts, 1024)} }}
-
-// of returns the wordFacts of the folded word w.
-func (m *factMemo) of(w string) wordFacts {
-	if f, ok := m.m[w]; ok {
-		return f
-	}
+// factsOfWord works out the wordFacts of the folded word w: factMemo
+// remembers them.
+func factsOfWord(w string) wordFacts {
 	v := unprefixed(w)
 	f := wordFacts{title: in(titleSet, w), issuing: in(issuingVerbs, v) || v != w && in(issuingVerbs, w), known: true}
 	f.cue, f.g, f.cueOK = cueOf(w, v)
 	f.stop = f.cueOK || listedStop(w, v) // isStop(w), without a second cueOf
 	f.name = !f.stop && !f.title && maybeName(w)
-	if len(m.m) >= maxFacts {
-		clear(m.m)
-	}
-	m.m[strings.Clone(w)] = f // not a slice of the article's text: the memo outlives it
 	return f
 }
 
@@ -2077,10 +2069,10 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 		all = sc.ws
 	}
 	counts := &sc.counts
-	counts.count(all)
-	memo := factMemos.Get().(*factMemo)
-	defer factMemos.Put(memo)
+	memo := getMemo()
+	defer putMemo(memo)
 	counts.memo = memo
+	counts.count(all)
 	out := make([]Record, len(qs))
 	story := make([]int, len(qs))
 	qi := 0
