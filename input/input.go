@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -228,10 +229,19 @@ func readLine(br *bufio.Reader, buf []byte) ([]byte, error) {
 }
 
 // validUTF8 is utf8.Valid, faster on Arabic text: it reads ASCII and the
-// two-byte runes itself, and hands the rest, from the first other rune,
-// to utf8.Valid, whose table lookups cost more per rune.
+// two-byte runes itself, eight bytes at a time, and hands the rest, from
+// the first other rune, to utf8.Valid, whose table lookups cost more per
+// rune.
 func validUTF8(b []byte) bool {
-	for i := 0; i < len(b); {
+	i := 0
+	for i+8 <= len(b) {
+		n := twoByteRunes(binary.LittleEndian.Uint64(b[i:]))
+		if n == 0 {
+			return utf8.Valid(b[i:])
+		}
+		i += n
+	}
+	for i < len(b) {
 		c := b[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -244,6 +254,50 @@ func validUTF8(b []byte) bool {
 		return utf8.Valid(b[i:])
 	}
 	return true
+}
+
+// Masks of the bytes of a little-endian word.
+const (
+	highBits = 0x8080808080808080 // each byte's top bit
+	lowBits  = 0x0101010101010101 // each byte's bottom bit
+	lastByte = 0x80 << 56         // the top bit of the last byte
+)
+
+// twoByteRunes reads w, eight bytes of text that start a rune, and
+// returns how many of them are whole runes of one or two bytes: 8, or 7
+// when the last byte starts a rune the next bytes end. It returns 0 when
+// w holds anything else (a longer rune, an overlong or invalid byte, a
+// continuation byte without its lead), which utf8.Valid then judges. A
+// byte is ASCII when its top bit is clear, a continuation when its top
+// bits are 10, and a lead of two bytes when they are 110 (but C0 and C1,
+// the leads of overlong forms); the text is whole runes of one or two
+// bytes when every such lead is followed by a continuation and every
+// continuation follows a lead.
+func twoByteRunes(w uint64) int {
+	hi := w & highBits
+	if hi == 0 {
+		return 8 // ASCII
+	}
+	b6 := w << 1 & highBits // each byte's second bit, moved to its top
+	b5 := w << 2 & highBits // and its third
+	if hi&b6&b5 != 0 {
+		return 0 // a byte 111xxxxx: a longer rune, or invalid
+	}
+	// C0 and C1 are the bytes that become zero when their bottom bit is
+	// dropped and C0 taken off; (x - 1) &^ x has a top bit set in some
+	// byte exactly when x has a zero byte.
+	if x := (w &^ lowBits) ^ 0xC0C0C0C0C0C0C0C0; (x-lowBits)&^x&highBits != 0 {
+		return 0 // a C0 or C1 lead
+	}
+	cont := hi &^ b6
+	lead := hi & b6
+	if lead<<8 != cont { // a lead in the last byte shifts out: its continuation is the next word's
+		return 0
+	}
+	if lead&lastByte != 0 {
+		return 7 // the next word starts at that lead
+	}
+	return 8
 }
 
 func (r *Reader) validUTF8(where string, b []byte) string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -303,6 +304,28 @@ func TestValidUTF8(t *testing.T) {
 	}
 }
 
+// TestValidUTF8Words holds validUTF8, which reads eight bytes at a time,
+// to utf8.Valid on random texts of ASCII, Arabic letters, longer runes and
+// bytes that break UTF-8 (lone leads and continuations, the overlong leads
+// C0 and C1), at every alignment of the eight bytes.
+func TestValidUTF8Words(t *testing.T) {
+	pieces := []string{"a", " ", "\"", "قال", "ل", "\u00e9", "\u07ff", "\u0080", "€", "😀", "\xc0\x80", "\xc1\xbf", "\xc2", "\xdf", "\x80", "\xbf", "\xe2\x82", "\xed\xa0\x80", "\xff"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 200000 {
+		var b []byte
+		for range rng.IntN(12) {
+			p := pieces[rng.IntN(len(pieces))]
+			if rng.IntN(4) > 0 {
+				p = pieces[rng.IntN(5)] // mostly text
+			}
+			b = append(b, p...)
+		}
+		if got, want := validUTF8(b), utf8.Valid(b); got != want {
+			t.Fatalf("validUTF8(%q) = %v, want %v", b, got, want)
+		}
+	}
+}
+
 // FuzzValidUTF8 holds validUTF8 to utf8.Valid on any bytes.
 func FuzzValidUTF8(f *testing.F) {
 	for _, s := range []string{"قال: «نعم»", "a\xc0\x80", "\xd9\x84\xe2\x82\xac\xd9", "€ 😀"} {
@@ -313,4 +336,23 @@ func FuzzValidUTF8(f *testing.F) {
 			t.Fatalf("validUTF8(%q) = %v, want %v", b, got, want)
 		}
 	})
+}
+
+// BenchmarkValidUTF8 times validUTF8 beside utf8.Valid, its reference, on
+// Arabic news text with its ASCII spaces and punctuation.
+func BenchmarkValidUTF8(b *testing.B) {
+	text := []byte(strings.Repeat(arabic+" (2025) ", 4096))
+	for _, bm := range []struct {
+		name  string
+		valid func([]byte) bool
+	}{{"validUTF8", validUTF8}, {"utf8.Valid", utf8.Valid}} {
+		b.Run(bm.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				if !bm.valid(text) {
+					b.Fatal("valid text found invalid")
+				}
+			}
+		})
+	}
 }
