@@ -114,7 +114,14 @@ func appendWords(out []word, text string) []word {
 		out = make([]word, 0, len(text)/7) // about one word in seven bytes of Arabic news
 	}
 	start := -1
-	seg := 0 // letters since the word's start or its last dot
+	seg := 0      // letters since the word's start or its last dot
+	fold := false // whether the word may change when folded
+	key := func(w string) string {
+		if fold {
+			return quotes.Fold(w)
+		}
+		return w // only letters Fold keeps: its own key
+	}
 	for i, size := 0, 0; i < len(text); i += size {
 		// An Arabic letter (U+0620–U+064A, the tatweel among them), most
 		// runes of the news, is a letter of a word and no dot: read off
@@ -122,10 +129,13 @@ func appendWords(out []word, text string) []word {
 		if c := text[i]; (c == 0xD8 || c == 0xD9) && i+1 < len(text) {
 			if c1 := text[i+1]; c == 0xD8 && c1 >= 0xA0 && c1 <= 0xBF || c == 0xD9 && c1 >= 0x80 && c1 <= 0x8A {
 				if start < 0 {
-					start, seg = i, 0
+					start, seg, fold = i, 0, false
 				}
 				seg++
 				size = 2
+				if !fold && !quotes.FoldKeeps(rune(c&0x1F)<<6|rune(c1&0x3F)) {
+					fold = true
+				}
 				continue
 			}
 		}
@@ -146,6 +156,7 @@ func appendWords(out []word, text string) []word {
 			if start < 0 {
 				start, seg = i, 0
 			}
+			fold = true // any other rune: Fold decides
 			if r == '.' {
 				seg = 0
 			} else if !mark {
@@ -154,7 +165,7 @@ func appendWords(out []word, text string) []word {
 			continue
 		}
 		if start >= 0 {
-			if k := quotes.Fold(text[start:i]); k != "" {
+			if k := key(text[start:i]); k != "" {
 				out = append(out, word{start: start, end: i, key: k})
 			}
 			start = -1
@@ -178,7 +189,7 @@ func appendWords(out []word, text string) []word {
 		}
 	}
 	if start >= 0 {
-		if k := quotes.Fold(text[start:]); k != "" {
+		if k := key(text[start:]); k != "" {
 			out = append(out, word{start: start, end: len(text), key: k})
 		}
 	}

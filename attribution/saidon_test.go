@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -173,6 +174,37 @@ func TestArabicLettersAreLetters(t *testing.T) {
 		s := "ب" + string(r) + "ب"
 		if ws := appendWords(nil, s); len(ws) > 1 {
 			t.Errorf("%q splits into %d words", s, len(ws))
+		}
+	}
+}
+
+// TestWordKeysAreFolded holds the keys appendWords gives, which it takes
+// as written when every letter is one Fold keeps, to Fold of each word's
+// text, on random texts of letters Fold keeps and changes (أ، ة، ى، the
+// tatweel), diacritics, Latin letters, digits, abbreviations and
+// punctuation.
+func TestWordKeysAreFolded(t *testing.T) {
+	pieces := []string{"قال", "وزير", "أحمد", "مدرسة", "مصطفى", "إيران", "آمنة", "ـ", "\u064e", "\u0651", "ي", "ك",
+		"BBC", "Trump", "2025", "٢٠٢٥", "أ.ف.ب", "بي-بي", " ", " ", " ", "، ", ". ", "«", "»", "\n"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(20) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		for _, w := range appendWords(nil, text) {
+			if len(w.key) == 1 && strings.Contains(".,:\"", w.key) {
+				continue // a mark's token, not a word
+			}
+			if want := quotes.Fold(text[w.start:w.end]); w.key != want {
+				t.Fatalf("in %q the word %q has key %q, want %q", text, text[w.start:w.end], w.key, want)
+			}
+		}
+	}
+	for r := rune(0x0600); r < 0x0680; r++ {
+		if got, want := quotes.FoldKeeps(r), quotes.Fold(string(r)) == string(r); got != want {
+			t.Errorf("FoldKeeps(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

@@ -193,6 +193,14 @@ func init() {
 	}
 }
 
+// FoldKeeps reports whether Fold leaves the rune r of the Arabic block
+// (U+0600–U+067F) as it is: a word of such runes and nothing else is its
+// own key, and a tokenizer that reads its runes anyway can take the word
+// as its key without folding it.
+func FoldKeeps(r rune) bool {
+	return r >= 0x0600 && r < 0x0680 && arabicFolds[r-0x0600] == r
+}
+
 // foldPlain is Fold for the words of news text: ASCII other than white
 // space, and the two-byte runes of the Arabic block (U+0600–U+067F), none
 // of which foldRune maps to white space, so there is nothing to collapse.
