@@ -3,6 +3,7 @@ package attribution
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -134,9 +135,10 @@ func flag(b bool, i uint) uint64 {
 // empty: it empties itself at garbage collections, and a memo put back
 // in one P's private slot is not found by a worker running on another P.
 // A memo fills up over thousands of articles, so the shelf keeps those
-// made for the life of the process, up to its length (8 memos, 24 MB);
+// made for the life of the process, up to its length: one per processor
+// and at least 8 (24 MB), which a worker per processor never exceeds;
 // beyond that factMemos pools the rest.
-var memoShelf [8]atomic.Pointer[factMemo]
+var memoShelf = make([]atomic.Pointer[factMemo], max(8, runtime.NumCPU()))
 
 var factMemos = sync.Pool{New: func() any { return newFactMemo() }}
 
