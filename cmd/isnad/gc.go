@@ -10,17 +10,20 @@ import (
 // keep little alive (the articles in flight, the batch being written) and
 // allocate much, so at the default they collect very often for very
 // little. Measured on the corpus (bench/run): at 400 extract takes about
-// a tenth less wall time for about 35 MB more peak memory; compare and
-// the lookups keep the default.
+// a tenth less wall time for about 35 MB more peak memory on two cores;
+// compare and the lookups keep the default.
 const streamGCPercent = 400
 
 // ingestMemoryLimit is the soft heap limit of an ingest storing batch
-// articles per transaction: about twice the most it keeps alive (measured
-// with GODEBUG=gctrace=1 on the corpus: 38 MB at 256, 64 MB at 1024,
-// 135 MB at 4096), so that collections stay rare yet the peak stays under
-// 300 MB at the default batch, the written pages of the file included.
-func ingestMemoryLimit(batch int) int64 {
-	return 64<<20 + int64(batch)*64<<10
+// articles per transaction with workers extracting: about twice the most
+// it keeps alive, so that collections stay rare yet the peak stays under
+// 300 MB at the default batch on two cores, the written pages of the file
+// included. GODEBUG=gctrace=1 on the corpus with two workers showed 38 MB
+// alive at a batch of 256, 64 MB at 1024 and 135 MB at 4096; each worker
+// adds its word-facts memo (3 MB) and its share of the articles queued
+// for extraction, so the limit grows with both.
+func ingestMemoryLimit(batch, workers int) int64 {
+	return 48<<20 + int64(batch)*64<<10 + int64(workers)*8<<20
 }
 
 // streamingGC sets the collector for a command that streams articles:

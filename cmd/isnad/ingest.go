@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -115,7 +116,7 @@ func runIngest(ctx context.Context, e *env, db *store.DB, opts ingestOptions, pa
 	if size <= 0 {
 		size = defaultBatch
 	}
-	defer streamingGC(ingestMemoryLimit(size))()
+	defer streamingGC(ingestMemoryLimit(size, runtime.GOMAXPROCS(0)))() // the pipeline runs a worker per processor
 	add := func(a store.Article) error {
 		a.Prepare() // here, while the writer stores the batch before
 		batch = append(batch, a)
