@@ -74,6 +74,7 @@ type wordCounts struct {
 	forms  []nameForm       // each word as same compares it, by number, made by form when first asked
 	runes  []rune           // the backing store of the skeletons of the article's nameForms
 	heads  []rune           // the memory of attributor.firsts, reused from story to story
+	order  []int32          // and of attributor.distinct
 	seen   []uint32         // by number, the story in which distinct last found the word
 	story  uint32           // distinct's count of the stories read
 }
@@ -710,11 +711,11 @@ func (at *attributor) formID(id int32) *nameForm {
 // rather than at each of its occurrences.
 func (at *attributor) spellings(b *nameForm, also rune) []int {
 	var out []int
-	letters := []rune{b.first, also}
+	letters, n := [2]rune{b.first, also}, 2
 	if also == b.first {
-		letters = letters[:1]
+		n = 1
 	}
-	for _, r := range letters {
+	for _, r := range letters[:n] {
 		for _, id := range at.withFirst(r) {
 			if !at.sameID(id, b) {
 				continue
@@ -742,9 +743,9 @@ func (at *attributor) withFirst(r rune) []int32 {
 	}
 	if at.byFirst == nil {
 		c := at.counts
-		at.distinct = c.distinct(at.ws, at.distinct)
+		at.distinct = c.distinct(at.ws, c.order)
 		at.firsts = slices.Grow(c.heads[:0], len(at.distinct))[:len(at.distinct)]
-		c.heads = at.firsts // stories are read one after the other
+		c.order, c.heads = at.distinct, at.firsts // stories are read one after the other
 		for k, id := range at.distinct {
 			at.firsts[k] = firstSkeletonRune(c.ws[c.at(id)[0]].key)
 		}

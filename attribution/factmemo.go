@@ -23,7 +23,7 @@ import (
 // the frequent words stay, where a map had to be emptied all at once when
 // it grew too big, and the memo answers more lookups for its memory.
 //
-// Words longer than memoKeyLen bytes (one lookup in a thousand) are not
+// Words longer than memoKeyLen bytes (a few lookups in a thousand) are not
 // kept: their facts are worked out every time.
 type factMemo struct {
 	sets [memoSets][memoWays]factSlot
@@ -136,9 +136,10 @@ func flag(b bool, i uint) uint64 {
 // in one P's private slot is not found by a worker running on another P.
 // A memo fills up over thousands of articles, so the shelf keeps those
 // made for the life of the process, up to its length: one per processor
-// and at least 8 (24 MB), which a worker per processor never exceeds;
-// beyond that factMemos pools the rest.
-var memoShelf = make([]atomic.Pointer[factMemo], max(8, runtime.NumCPU()))
+// the program may use (GOMAXPROCS at start, which a container's CPU limit
+// lowers) and at least 8, so 3 MB each, 24 MB at least; a worker per
+// processor never needs more. Beyond that factMemos pools the rest.
+var memoShelf = make([]atomic.Pointer[factMemo], max(8, runtime.GOMAXPROCS(0)))
 
 var factMemos = sync.Pool{New: func() any { return newFactMemo() }}
 
