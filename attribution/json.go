@@ -78,23 +78,42 @@ const hexDigits = "0123456789abcdef"
 // escaped, invalid UTF-8 as \ufffd, U+2028 and U+2029 escaped. Records
 // and the compare report share it.
 func AppendJSONString(dst []byte, s string) []byte {
-	if plainJSON(s) {
-		dst = append(dst, '"')
-		dst = append(dst, s...)
-		return append(dst, '"')
+	return appendJSONString(dst, s, &jsonSafe)
+}
+
+// AppendJSONStringHTML is AppendJSONString with the HTML escaping of
+// json.Marshal: <, > and & written as \u003c, \u003e and \u0026. The
+// store encodes its values as json.Marshal did.
+func AppendJSONStringHTML(dst []byte, s string) []byte {
+	return appendJSONString(dst, s, &jsonHTMLSafe)
+}
+
+// jsonSafe and jsonHTMLSafe hold the ASCII bytes written as they are in
+// a JSON string, without and with HTML escaping.
+var jsonSafe, jsonHTMLSafe = func() (safe, html [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		safe[c] = c != '"' && c != '\\'
+		html[c] = safe[c] && c != '<' && c != '>' && c != '&'
 	}
+	return safe, html
+}()
+
+// appendJSONString appends s quoted, writing the ASCII bytes safe holds
+// as they are and escaping the others.
+func appendJSONString(dst []byte, s string, safe *[utf8.RuneSelf]bool) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
-		if b := s[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if safe[c] {
 				i++
 				continue
 			}
 			dst = append(dst, s[start:i]...)
-			switch b {
+			switch c {
 			case '\\', '"':
-				dst = append(dst, '\\', b)
+				dst = append(dst, '\\', c)
 			case '\b':
 				dst = append(dst, '\\', 'b')
 			case '\f':
@@ -105,24 +124,31 @@ func AppendJSONString(dst []byte, s string) []byte {
 				dst = append(dst, '\\', 'r')
 			case '\t':
 				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xF])
+			default: // other control characters, and <, > and & when escaped
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
 			}
 			i++
 			start = i
 			continue
 		}
-		c, size := utf8.DecodeRuneInString(s[i:])
-		if c == utf8.RuneError && size == 1 {
+		// Two bytes, as Arabic letters are: a lead byte C2 to DF and a
+		// continuation byte are always a valid sequence, and never U+2028
+		// or U+2029, so they need no decoding.
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
 			dst = append(dst, s[start:i]...)
 			dst = append(dst, `\ufffd`...)
-			i += size
+			i++
 			start = i
 			continue
 		}
-		if c == '\u2028' || c == '\u2029' {
+		if r == '\u2028' || r == '\u2029' {
 			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[c&0xF])
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
 			i += size
 			start = i
 			continue
@@ -130,34 +156,5 @@ func AppendJSONString(dst []byte, s string) []byte {
 		i += size
 	}
 	dst = append(dst, s[start:]...)
-	dst = append(dst, '"')
-	return dst
-}
-
-// plainJSON reports whether s is valid UTF-8 that needs no escape in a
-// JSON string: no control character, quote or backslash, and no U+2028
-// or U+2029.
-func plainJSON(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 || c == '"' || c == '\\' {
-				return false
-			}
-			i++
-			continue
-		}
-		// Two bytes, as Arabic letters are: a lead byte C2 to DF and a
-		// continuation byte are always a valid sequence.
-		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			i += 2
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
-			return false
-		}
-		i += size
-	}
-	return true
+	return append(dst, '"')
 }

@@ -64,8 +64,8 @@ func FuzzAppendRecord(f *testing.F) {
 	})
 }
 
-// FuzzJSONString: strings are quoted as encoding/json quotes them
-// without HTML escaping, on the plain path and the escaping one.
+// FuzzJSONString: strings are quoted as encoding/json quotes them,
+// without HTML escaping and with it (json.Marshal's default).
 func FuzzJSONString(f *testing.F) {
 	for _, s := range []string{"", "نص عربي … «قال»", "a\"b\\c\n", "\u2028\u2029", "\xff", "\xc2", "\xe2\x80", "😀 ٣٤", "\x7f<>&"} {
 		f.Add(s)
@@ -79,6 +79,13 @@ func FuzzJSONString(f *testing.F) {
 		}
 		if got := string(AppendJSONString(nil, s)) + "\n"; got != want.String() {
 			t.Errorf("%q quoted %s, want %s", s, got, want.String())
+		}
+		html, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(AppendJSONStringHTML(nil, s)); got != string(html) {
+			t.Errorf("%q quoted with HTML escaping %s, want %s", s, got, html)
 		}
 	})
 }

@@ -61,6 +61,16 @@ func (a *Article) Prepare() {
 
 func prepare(hash string, recs []attribution.Record) []prepared {
 	ps := make([]prepared, len(recs))
+	// The values of the article's records and their index keys share one
+	// allocation, sized for them unless their strings need escaping: one
+	// for the article where json.Marshal and key made four for each
+	// record.
+	size := 0
+	for i := range recs {
+		r := &recs[i]
+		size += encodedSize(r) + 2*(len(r.ID)+len(deref(r.SaidOn))+len(deref(r.Published))+len(deref(r.Outlet))+2)
+	}
+	buf := make([]byte, 0, size)
 	for i := range recs {
 		r, p := &recs[i], &ps[i]
 		p.own = r.ID == attribution.QuoteID(hash, r.Start, r.End)
@@ -69,17 +79,25 @@ func prepare(hash string, recs []attribution.Record) []prepared {
 			first = &recs[j+1]
 		}
 		p.meta = recordMeta{Outlet: first.Outlet, URL: first.URL, Published: first.Published}
-		p.value, _ = encodeRecord(r, &p.meta) // on error Ingest encodes it again and reports
+		start := len(buf)
+		var err error
+		if buf, err = appendEncodedRecord(buf, r, &p.meta); err == nil {
+			p.value = buf[start:len(buf):len(buf)]
+		} // else p.value is nil: Ingest encodes it again and reports
 		said, pub, outlet := deref(r.SaidOn), deref(r.Published), deref(r.Outlet)
-		p.outlet = key(outlet, pub, r.ID)
+		start = len(buf)
+		buf = appendKey(buf, outlet, pub, r.ID)
+		p.outlet = buf[start:len(buf):len(buf)]
+		start = len(buf)
 		if said != "" {
-			p.said = key(said, r.ID)
+			buf = appendKey(buf, said, r.ID)
 		} else {
 			// Ordered by publication day: a crawl read in order then adds
 			// its records without a day said at the end of the range, not
 			// across it at random (quote ids are hashes).
-			p.said = key(said, pub, r.ID)
+			buf = appendKey(buf, said, pub, r.ID)
 		}
+		p.said = buf[start:len(buf):len(buf)]
 		p.generic = r.Speaker != nil && attribution.Generic(*r.Speaker)
 	}
 	return ps
@@ -269,6 +287,61 @@ type writer struct {
 	legacy, indexed bool
 	ids             *bolt.Bucket // bucketQuoteIDs
 	puts            []quotePut   // one article's quotes, put in key order
+	// arena holds the keys and values the writer makes, which bbolt needs
+	// kept until the transaction ends, in chunks instead of an allocation
+	// each.
+	arena []byte
+	keys  []string // scratch space of appendSpeaker
+	taken []string // scratch space of article
+}
+
+// Sizes of the writer's arena: the chunks it allocates, and the room left
+// in one below which a value starts a new chunk. A longer value grows the
+// chunk (the values before stay in the old one), which is right too.
+const (
+	arenaChunk = 64 << 10
+	arenaRoom  = 4 << 10
+)
+
+// next returns where the next key or value starts in the arena, after
+// making room for it.
+func (w *writer) next() int {
+	if cap(w.arena)-len(w.arena) < arenaRoom {
+		w.arena = make([]byte, 0, arenaChunk)
+	}
+	return len(w.arena)
+}
+
+// since returns the bytes appended to the arena since start (as next
+// returned it), capped so that no later append writes into them.
+func (w *writer) since(start int) []byte {
+	return w.arena[start:len(w.arena):len(w.arena)]
+}
+
+// bytes returns s as bytes held in the arena.
+func (w *writer) bytes(s string) []byte {
+	n := w.next()
+	w.arena = append(w.arena, s...)
+	return w.since(n)
+}
+
+// number returns an article number as it is stored, held in the arena.
+func (w *writer) number(num uint64) []byte {
+	n := w.next()
+	w.arena = binary.BigEndian.AppendUint64(w.arena, num)
+	return w.since(n)
+}
+
+// quoteKey returns the package's quoteKey(id, number), held in the arena.
+func (w *writer) quoteKey(id, number []byte) []byte {
+	if len(number) != 8 {
+		return id
+	}
+	n := w.next()
+	w.arena = append(w.arena, numberedMark)
+	w.arena = append(w.arena, number...)
+	w.arena = append(w.arena, id...)
+	return w.since(n)
 }
 
 // indexEntry is an entry of an index bucket: the quote's key there and
@@ -314,7 +387,8 @@ func newWriter(tx *bolt.Tx, cache *speakerCache) *writer {
 func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err error) {
 	var num uint64
 	info := &articleInfo{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Published: a.Published, Title: a.Title}
-	if v := w.articles.Get([]byte(a.Hash)); v != nil {
+	hash := w.bytes(a.Hash)
+	if v := w.articles.Get(hash); v != nil {
 		if !a.Merge {
 			return 0, true, nil
 		}
@@ -331,14 +405,17 @@ func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err 
 		numbered = true
 	}
 	var number []byte
-	var taken []string // the ids of this article's quotes stored now
+	// The ids of this article's quotes stored now, in an array the
+	// articles of the transaction share.
+	taken := w.taken[:0]
+	defer func() { w.taken = taken[:0] }()
 	w.puts = w.puts[:0]
 	for i := range a.Records {
 		r, p := &a.Records[i], &ps[i]
 		if r.ID == "" || strings.IndexByte(r.ID, 0) >= 0 {
 			return 0, false, fmt.Errorf("quote id %q: empty or holding a NUL byte", r.ID)
 		}
-		id := []byte(r.ID)
+		id := w.bytes(r.ID)
 		if seen, err := w.seen(id, p.own && !a.Merge, taken); err != nil {
 			return 0, false, err
 		} else if seen {
@@ -361,9 +438,9 @@ func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err 
 				}
 				numbered = true
 			}
-			number = binary.BigEndian.AppendUint64(nil, num)
+			number = w.number(num)
 		}
-		w.puts = append(w.puts, quotePut{quoteKey(id, number), b})
+		w.puts = append(w.puts, quotePut{w.quoteKey(id, number), b})
 		if w.indexed {
 			if err := w.ids.Put(id, number); err != nil {
 				return 0, false, err
@@ -383,7 +460,9 @@ func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err 
 			if err := w.count(sk, r); err != nil {
 				return 0, false, err
 			}
-			w.index = append(w.index, indexEntry{idxSpeaker, key(sk, deref(r.SaidOn), r.ID), number})
+			n := w.next()
+			w.arena = appendKey(w.arena, sk, deref(r.SaidOn), r.ID)
+			w.index = append(w.index, indexEntry{idxSpeaker, w.since(n), number})
 		}
 		added++
 	}
@@ -392,7 +471,7 @@ func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err 
 	}
 	// In key order: the article's quotes then fill the bucket's last page
 	// instead of splitting it.
-	sort.Slice(w.puts, func(i, j int) bool { return bytes.Compare(w.puts[i].key, w.puts[j].key) < 0 })
+	slices.SortFunc(w.puts, func(a, b quotePut) int { return bytes.Compare(a.key, b.key) })
 	for _, q := range w.puts {
 		if err := w.quoteAppends.put(w.quotes, q.key, q.value); err != nil {
 			return 0, false, err
@@ -400,16 +479,14 @@ func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err 
 	}
 	if numbered {
 		if number == nil {
-			number = binary.BigEndian.AppendUint64(nil, num)
+			number = w.number(num)
 		}
-		b, err := json.Marshal(info)
-		if err != nil {
+		n := w.next()
+		w.arena = appendArticleInfo(w.arena, info)
+		if err := w.infoAppends.put(w.info, number, w.since(n)); err != nil {
 			return 0, false, err
 		}
-		if err := w.infoAppends.put(w.info, number, b); err != nil {
-			return 0, false, err
-		}
-		if err := w.articles.Put([]byte(a.Hash), number); err != nil {
+		if err := w.articles.Put(hash, number); err != nil {
 			return 0, false, err
 		}
 	}
@@ -498,23 +575,29 @@ func (db *DB) indexQuoteIDs(ctx context.Context) error {
 // flush writes the index entries in key order, which bbolt inserts far
 // faster than random keys, and the changed speakers.
 func (w *writer) flush() error {
+	// sort.Slice, not slices.SortFunc: entries are three slices, which
+	// SortFunc's comparison takes by value, and it sorted them slower.
 	sort.Slice(w.index, func(i, j int) bool {
 		if c := bytes.Compare(w.index[i].bucket, w.index[j].bucket); c != 0 {
 			return c < 0
 		}
 		return bytes.Compare(w.index[i].key, w.index[j].key) < 0
 	})
-	for _, e := range w.index {
-		if err := w.tx.Bucket(e.bucket).Put(e.key, e.number); err != nil {
+	var bucket *bolt.Bucket // of the entries before, which come by bucket
+	for i, e := range w.index {
+		if i == 0 || !bytes.Equal(e.bucket, w.index[i-1].bucket) {
+			bucket = w.tx.Bucket(e.bucket)
+		}
+		if err := bucket.Put(e.key, e.number); err != nil {
 			return err
 		}
 	}
 	for k, s := range w.changed {
-		b, err := json.Marshal(s)
-		if err != nil {
-			return err
-		}
-		if err := w.speakers.Put([]byte(k), b); err != nil {
+		n := w.next()
+		w.arena = append(w.arena, k...)
+		key, n := w.since(n), w.next()
+		w.arena, w.keys = appendSpeaker(w.arena, s, w.keys)
+		if err := w.speakers.Put(key, w.since(n)); err != nil {
 			return err
 		}
 	}

@@ -74,24 +74,46 @@ func sameString(a, b *string) bool {
 // encodeRecord returns the stored bytes of r, whose article's shared
 // fields are m.
 func encodeRecord(r *attribution.Record, m *recordMeta) ([]byte, error) {
+	return appendEncodedRecord(nil, r, m)
+}
+
+// ownLetters holds the value of storedRecord.Own for each set of the
+// fields o, u and p (bits 1, 2 and 4, in the order of shared) that are
+// the record's own: a constant string, where building it letter by
+// letter allocated.
+var ownLetters = [8]string{"", "o", "u", "ou", "p", "op", "up", "oup"}
+
+// appendEncodedRecord appends the stored bytes of r, whose article's
+// shared fields are m, to b.
+func appendEncodedRecord(b []byte, r *attribution.Record, m *recordMeta) ([]byte, error) {
 	s := storedRecord{
 		Article: r.Article, Outlet: r.Outlet, URL: r.URL, Published: r.Published,
 		Quote: r.Quote, Kind: r.Kind, Start: r.Start, End: r.End,
 		Speaker: r.Speaker, Mention: r.Mention, Role: r.Role, Cue: r.Cue,
 		SaidOn: r.SaidOn, SaidOnBasis: r.SaidOnBasis, Credited: r.Credited, Confidence: r.Confidence,
 	}
-	for _, f := range shared(&s, m) {
+	own := 0
+	for i, f := range shared(&s, m) {
 		if sameString(*f.rec, *f.common) {
 			*f.rec = nil // the article's: not repeated
 		} else {
-			s.Own += string(f.letter)
+			own |= 1 << i
 		}
 	}
-	b, err := json.Marshal(&s)
-	if err != nil {
-		return nil, err
+	s.Own = ownLetters[own]
+	start := len(b)
+	b = append(b, recordV2)
+	if out, ok := appendRecord(b, &s); ok {
+		return out, nil
 	}
-	return append([]byte{recordV2}, b...), nil
+	// Not a finite confidence: json.Marshal says what is wrong. It is
+	// given a copy, so that s itself does not escape to the heap.
+	c := s
+	j, err := json.Marshal(&c)
+	if err != nil {
+		return b[:start], err
+	}
+	return append(b, j...), nil
 }
 
 // recordReader decodes stored records within one transaction, reading
@@ -171,11 +193,11 @@ func (w *writer) metaFor(r *attribution.Record) (*recordMeta, error) {
 		return m, nil
 	}
 	*m = recordMeta{Outlet: r.Outlet, URL: r.URL, Published: r.Published}
-	b, err := json.Marshal(m)
-	if err != nil {
-		return nil, err
-	}
-	return m, w.metaAppends.put(w.records.meta, []byte(r.Article), b)
+	n := w.next()
+	w.arena = append(w.arena, r.Article...)
+	k, n := w.since(n), w.next()
+	w.arena = appendRecordMeta(w.arena, m)
+	return m, w.metaAppends.put(w.records.meta, k, w.since(n))
 }
 
 // appendCheck watches the keys a transaction puts in one bucket. When

@@ -233,7 +233,11 @@ func key(parts ...string) []byte {
 	for _, p := range parts {
 		n += len(p) + 1
 	}
-	b := make([]byte, 0, n)
+	return appendKey(make([]byte, 0, n), parts...)
+}
+
+// appendKey appends key(parts...) to b.
+func appendKey(b []byte, parts ...string) []byte {
 	for i, p := range parts {
 		if i > 0 {
 			b = append(b, 0)
