@@ -269,19 +269,19 @@ func (c *speakerCache) full() bool {
 // writer holds one write transaction's buckets and the speakers it
 // changed, written back once at the end.
 type writer struct {
-	tx                                     *bolt.Tx
-	articles, quotes, speakers, aliases    *bolt.Bucket
-	bySpeaker, bySaid, byOutlet, bySurname *bolt.Bucket
-	changed                                map[string]*Speaker
-	loaded                                 map[string]*Speaker // decoded this transaction or kept from the last batch
-	cache                                  *speakerCache
-	index                                  []indexEntry    // sorted before writing
-	records                                *recordReader   // the articles' shared record fields
-	metaStored                             map[string]bool // article ids whose shared fields are in the file
-	metaAppends                            appendCheck     // of the shared fields' bucket
-	quoteAppends                           appendCheck     // of the quotes bucket
-	info                                   *bolt.Bucket    // bucketArticleInfo
-	infoAppends                            appendCheck     // of bucketArticleInfo
+	tx                                      *bolt.Tx
+	articles, quotes, speakers, aliases     *bolt.Bucket
+	bySpeaker, bySaid, byOutlet, bySurname  *bolt.Bucket
+	changed                                 map[string]*Speaker
+	loaded                                  map[string]*Speaker // decoded this transaction or kept from the last batch
+	cache                                   *speakerCache
+	byOutletPuts, bySaidPuts, bySpeakerPuts []quotePut      // index entries (key, article number), sorted before writing
+	records                                 *recordReader   // the articles' shared record fields
+	metaStored                              map[string]bool // article ids whose shared fields are in the file
+	metaAppends                             appendCheck     // of the shared fields' bucket
+	quoteAppends                            appendCheck     // of the quotes bucket
+	info                                    *bolt.Bucket    // bucketArticleInfo
+	infoAppends                             appendCheck     // of bucketArticleInfo
 	// legacy: the quotes bucket holds quotes keyed by id (schema < 3);
 	// indexed: bucketQuoteIDs holds the ids of the others.
 	legacy, indexed bool
@@ -344,13 +344,8 @@ func (w *writer) quoteKey(id, number []byte) []byte {
 	return w.since(n)
 }
 
-// indexEntry is an entry of an index bucket: the quote's key there and
-// its article's number.
-type indexEntry struct {
-	bucket, key, number []byte
-}
-
-// quotePut is a quote to store: its key in the quotes bucket and value.
+// quotePut is a key and value to put: a quote in the quotes bucket, or
+// an index entry and the number of its quote's article.
 type quotePut struct{ key, value []byte }
 
 func newWriter(tx *bolt.Tx, cache *speakerCache) *writer {
@@ -447,7 +442,8 @@ func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err 
 			}
 		}
 		taken = append(taken, r.ID)
-		w.index = append(w.index, indexEntry{idxSaid, p.said, number}, indexEntry{idxOutlet, p.outlet, number})
+		w.bySaidPuts = append(w.bySaidPuts, quotePut{p.said, number})
+		w.byOutletPuts = append(w.byOutletPuts, quotePut{p.outlet, number})
 		if r.Speaker != nil && *r.Speaker != "" {
 			sk, err := w.speakerKey(*r.Speaker)
 			if err != nil {
@@ -462,7 +458,7 @@ func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err 
 			}
 			n := w.next()
 			w.arena = appendKey(w.arena, sk, deref(r.SaidOn), r.ID)
-			w.index = append(w.index, indexEntry{idxSpeaker, w.since(n), number})
+			w.bySpeakerPuts = append(w.bySpeakerPuts, quotePut{w.since(n), number})
 		}
 		added++
 	}
@@ -575,21 +571,18 @@ func (db *DB) indexQuoteIDs(ctx context.Context) error {
 // flush writes the index entries in key order, which bbolt inserts far
 // faster than random keys, and the changed speakers.
 func (w *writer) flush() error {
-	// sort.Slice, not slices.SortFunc: entries are three slices, which
-	// SortFunc's comparison takes by value, and it sorted them slower.
-	sort.Slice(w.index, func(i, j int) bool {
-		if c := bytes.Compare(w.index[i].bucket, w.index[j].bucket); c != 0 {
-			return c < 0
-		}
-		return bytes.Compare(w.index[i].key, w.index[j].key) < 0
-	})
-	var bucket *bolt.Bucket // of the entries before, which come by bucket
-	for i, e := range w.index {
-		if i == 0 || !bytes.Equal(e.bucket, w.index[i-1].bucket) {
-			bucket = w.tx.Bucket(e.bucket)
-		}
-		if err := bucket.Put(e.key, e.number); err != nil {
-			return err
+	// By bucket, in the order of their names as before, each in key order.
+	for _, idx := range []struct {
+		bucket *bolt.Bucket
+		puts   []quotePut
+	}{{w.byOutlet, w.byOutletPuts}, {w.bySaid, w.bySaidPuts}, {w.bySpeaker, w.bySpeakerPuts}} {
+		// sort.Slice, not slices.SortFunc, whose comparison takes the
+		// entries by value: it sorted them slower.
+		sort.Slice(idx.puts, func(i, j int) bool { return bytes.Compare(idx.puts[i].key, idx.puts[j].key) < 0 })
+		for _, e := range idx.puts {
+			if err := idx.bucket.Put(e.key, e.value); err != nil {
+				return err
+			}
 		}
 	}
 	for k, s := range w.changed {
