@@ -2048,12 +2048,18 @@ func Attribute(a *quotes.Article, qs []quotes.Quote) []Record {
 	if len(qs) == 0 {
 		return nil
 	}
-	hash := ContentHash(a.Text)
-	published := PublishedDay(a)
-	article := a.ID
-	if article == "" {
-		article = "sha256:" + hash[:16]
+	return AttributeHashed(a, qs, ContentHash(a.Text))
+}
+
+// AttributeHashed is Attribute for an article whose ContentHash the
+// caller has already computed: an ingest computes it to know whether the
+// article is stored, and hashing a text again costs as much.
+func AttributeHashed(a *quotes.Article, qs []quotes.Quote, hash string) []Record {
+	if len(qs) == 0 {
+		return nil
 	}
+	published := PublishedDay(a)
+	article := ArticleIDHashed(a, hash)
 	var pub time.Time
 	if published != "" {
 		pub, _ = time.Parse(time.DateOnly, published)

@@ -40,7 +40,16 @@ func ArticleID(a *quotes.Article) string {
 	if a.ID != "" {
 		return a.ID
 	}
-	return "sha256:" + ContentHash(a.Text)[:16]
+	return ArticleIDHashed(a, ContentHash(a.Text))
+}
+
+// ArticleIDHashed is ArticleID for an article whose ContentHash the
+// caller has already computed.
+func ArticleIDHashed(a *quotes.Article, hash string) string {
+	if a.ID != "" {
+		return a.ID
+	}
+	return "sha256:" + hash[:16]
 }
 
 // ContentHash returns the hex SHA-256 of an article text: the identity of

@@ -134,11 +134,11 @@ func TestBadInputsAreNamedAndTheRunGoesOn(t *testing.T) {
 func TestPanicInOneArticleIsReported(t *testing.T) {
 	orig := extractArticle
 	t.Cleanup(func() { extractArticle = orig })
-	extractArticle = func(a *quotes.Article) []attribution.Record {
+	extractArticle = func(a *quotes.Article, hash string) []attribution.Record {
 		if a.ID == "bad" {
 			_ = []int{}[len(a.ID)] // a real runtime panic: index out of range
 		}
-		return orig(a)
+		return orig(a, hash)
 	}
 	// Lines that are not JSON around it make the reader warn while the
 	// pipeline reports the panic: both write to stderr (run with -race).

@@ -144,17 +144,20 @@ func runIngest(ctx context.Context, e *env, db *store.DB, opts ingestOptions, pa
 		// An article already stored (same text) is counted and left
 		// unread: re-ingesting an archive costs its reading, not its
 		// extraction.
-		known := func(a *quotes.Article) (bool, error) {
-			has, err := db.Has(attribution.ContentHash(a.Text))
+		// Its hash, computed here, is handed on to attribution and to the
+		// store, which would otherwise hash the text twice more.
+		known := func(a *quotes.Article) (bool, string, error) {
+			hash := attribution.ContentHash(a.Text)
+			has, err := db.Has(hash)
 			if has {
 				skipped.Add(1)
 				state.articles.Add(1)
 			}
-			return has, err
+			return has, hash, err
 		}
-		err = e.processUnless(ctx, paths, opts.over, known, func(a *quotes.Article, recs []attribution.Record) error {
+		err = e.processUnless(ctx, paths, opts.over, known, func(a *quotes.Article, hash string, recs []attribution.Record) error {
 			return add(store.Article{
-				Hash: attribution.ContentHash(a.Text), ID: attribution.ArticleID(a), Outlet: a.Outlet,
+				Hash: hash, ID: attribution.ArticleIDHashed(a, hash), Outlet: a.Outlet,
 				URL: a.URL, Published: attribution.PublishedDay(a), Title: a.Title, Records: recs,
 			})
 		})

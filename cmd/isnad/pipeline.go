@@ -51,25 +51,32 @@ func (o overrides) apply(a *quotes.Article) {
 // records to fn, in input order. It returns errInputsFailed when some
 // inputs were skipped (each already reported on stderr).
 func (e *env) process(ctx context.Context, paths []string, o overrides, fn func(a *quotes.Article, recs []attribution.Record) error) error {
-	return e.processUnless(ctx, paths, o, nil, fn)
+	return e.processUnless(ctx, paths, o, nil, func(a *quotes.Article, _ string, recs []attribution.Record) error {
+		return fn(a, recs)
+	})
 }
 
 // processUnless is process that first asks skip (when not nil) about each
-// article and leaves out, unextracted, those it says to skip. Extraction
-// and attribution run on every core; skip and fn are called from one
-// goroutine at a time, in input order.
-func (e *env) processUnless(ctx context.Context, paths []string, o overrides, skip func(a *quotes.Article) (bool, error), fn func(a *quotes.Article, recs []attribution.Record) error) error {
+// article and leaves out, unextracted, those it says to skip. skip also
+// returns the article's ContentHash when it computed it ("" when not),
+// which attribution then uses and fn receives. Extraction and attribution
+// run on every core; skip and fn are called from one goroutine at a time,
+// in input order.
+func (e *env) processUnless(ctx context.Context, paths []string, o overrides, skip func(a *quotes.Article) (skip bool, hash string, err error), fn func(a *quotes.Article, hash string, recs []attribution.Record) error) error {
 	p := newPipeline(runtime.GOMAXPROCS(0), e.warn, fn)
 	r := &input.Reader{Stdin: e.stdin, Warn: e.warn}
 	failed, err := r.Each(ctx, paths, func(it input.Item) error {
 		a := it.Article
 		o.apply(&a)
+		hash := ""
 		if skip != nil {
-			if yes, err := skip(&a); err != nil || yes {
+			yes, h, err := skip(&a)
+			if err != nil || yes {
 				return err
 			}
+			hash = h
 		}
-		return p.send(&a, it.Source)
+		return p.send(&a, hash, it.Source)
 	})
 	if perr := p.close(); err == nil {
 		err = perr
@@ -89,7 +96,7 @@ func (e *env) processUnless(ctx context.Context, paths []string, o overrides, sk
 // source, and the run goes on without it: one malformed page must not
 // cost the rest of an archive.
 type pipeline struct {
-	fn      func(a *quotes.Article, recs []attribution.Record) error
+	fn      func(a *quotes.Article, hash string, recs []attribution.Record) error
 	warn    func(error)
 	jobs    chan *job // to the workers
 	order   chan *job // to the consumer, in input order
@@ -100,6 +107,7 @@ type pipeline struct {
 
 type job struct {
 	a      *quotes.Article
+	hash   string // the article's ContentHash, or "" when not known yet
 	source string
 	out    chan outcome
 }
@@ -109,30 +117,34 @@ type outcome struct {
 	panic any // non-nil when extraction panicked
 }
 
-// extractArticle finds and attributes the quotes of one article. Tests
-// replace it to make an article panic.
-var extractArticle = func(a *quotes.Article) []attribution.Record {
-	return attribution.Attribute(a, quotes.Extract(a.Text))
+// extractArticle finds and attributes the quotes of one article, whose
+// ContentHash is hash when not "". Tests replace it to make an article
+// panic.
+var extractArticle = func(a *quotes.Article, hash string) []attribution.Record {
+	if hash == "" {
+		return attribution.Attribute(a, quotes.Extract(a.Text))
+	}
+	return attribution.AttributeHashed(a, quotes.Extract(a.Text), hash)
 }
 
 // extractSafely runs extractArticle, turning a panic into an outcome
 // instead of a crash of the whole process.
-func extractSafely(a *quotes.Article) (o outcome) {
+func extractSafely(a *quotes.Article, hash string) (o outcome) {
 	defer func() {
 		if r := recover(); r != nil {
 			o = outcome{panic: r}
 		}
 	}()
-	return outcome{recs: extractArticle(a)}
+	return outcome{recs: extractArticle(a, hash)}
 }
 
-func newPipeline(workers int, warn func(error), fn func(a *quotes.Article, recs []attribution.Record) error) *pipeline {
+func newPipeline(workers int, warn func(error), fn func(a *quotes.Article, hash string, recs []attribution.Record) error) *pipeline {
 	workers = max(workers, 1)
 	p := &pipeline{fn: fn, warn: warn, jobs: make(chan *job, 64*workers), order: make(chan *job, 64*workers), done: make(chan struct{})}
 	for range workers {
 		go func() {
 			for j := range p.jobs {
-				j.out <- extractSafely(j.a)
+				j.out <- extractSafely(j.a, j.hash)
 			}
 		}()
 	}
@@ -148,7 +160,7 @@ func newPipeline(workers int, warn func(error), fn func(a *quotes.Article, recs 
 				p.warn(fmt.Errorf("%s: article %q skipped: internal error: %v (please report it with this article)", j.source, j.a.ID, o.panic))
 				continue
 			}
-			if err := p.fn(j.a, o.recs); err != nil {
+			if err := p.fn(j.a, j.hash, o.recs); err != nil {
 				p.failed.Store(&err)
 			}
 		}
@@ -156,13 +168,14 @@ func newPipeline(workers int, warn func(error), fn func(a *quotes.Article, recs 
 	return p
 }
 
-// send queues an article read from source; it reports fn's first error,
-// after which the caller should stop sending.
-func (p *pipeline) send(a *quotes.Article, source string) error {
+// send queues an article read from source, with its ContentHash when
+// known; it reports fn's first error, after which the caller should stop
+// sending.
+func (p *pipeline) send(a *quotes.Article, hash, source string) error {
 	if err := p.failed.Load(); err != nil {
 		return *err
 	}
-	j := &job{a: a, source: source, out: make(chan outcome, 1)}
+	j := &job{a: a, hash: hash, source: source, out: make(chan outcome, 1)}
 	p.order <- j
 	p.jobs <- j
 	return nil

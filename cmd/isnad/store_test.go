@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -126,5 +127,51 @@ func TestNeutralize(t *testing.T) {
 				t.Errorf("neutralize(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestIngestStoresWhatExtractGives ingests articles without ids from their
+// text: ingest hashes each text once and hands the hash on, so the ids it
+// derives (the article's, sha256:…, and its quotes') and every field of
+// the stored records must be what extract gives.
+func TestIngestStoresWhatExtractGives(t *testing.T) {
+	// The sample articles without their ids.
+	data, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var idless []byte
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var a map[string]any
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			t.Fatal(err)
+		}
+		delete(a, "id")
+		b, _ := json.Marshal(a)
+		idless = append(append(idless, b...), '\n')
+	}
+	pages := filepath.Join(t.TempDir(), "idless.jsonl")
+	if err := os.WriteFile(pages, idless, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runIsnad(t, "", "extract", pages)
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	if !strings.Contains(out, `"article":"sha256:`) {
+		t.Fatalf("the pages should have no ids of their own: %s", out)
+	}
+	db := filepath.Join(t.TempDir(), "isnad.db")
+	if code, _, errOut := runIsnad(t, "", "--db", db, "ingest", pages); code != 0 {
+		t.Fatal(errOut)
+	}
+	_, exported, _ := runIsnad(t, "", "--db", db, "export", "--format", "jsonl")
+	sorted := func(s string) []string {
+		lines := strings.Split(strings.TrimSpace(s), "\n")
+		slices.Sort(lines)
+		return lines
+	}
+	if got, want := sorted(exported), sorted(out); !slices.Equal(got, want) {
+		t.Errorf("stored records differ from the extracted ones:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
