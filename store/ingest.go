@@ -586,9 +586,7 @@ func (w *writer) flush() error {
 		}
 	}
 	for k, s := range w.changed {
-		n := w.next()
-		w.arena = append(w.arena, k...)
-		key, n := w.since(n), w.next()
+		key, n := w.bytes(k), w.next()
 		w.arena, w.keys = appendSpeaker(w.arena, s, w.keys)
 		if err := w.speakers.Put(key, w.since(n)); err != nil {
 			return err

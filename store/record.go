@@ -193,9 +193,7 @@ func (w *writer) metaFor(r *attribution.Record) (*recordMeta, error) {
 		return m, nil
 	}
 	*m = recordMeta{Outlet: r.Outlet, URL: r.URL, Published: r.Published}
-	n := w.next()
-	w.arena = append(w.arena, r.Article...)
-	k, n := w.since(n), w.next()
+	k, n := w.bytes(r.Article), w.next()
 	w.arena = appendRecordMeta(w.arena, m)
 	return m, w.metaAppends.put(w.records.meta, k, w.since(n))
 }
