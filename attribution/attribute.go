@@ -132,7 +132,7 @@ func (c *wordCounts) count(ws []word) {
 	// once.
 	if m := c.memo; m != nil {
 		for id := range c.facts {
-			c.facts[id] = m.of(ws[c.pos[c.starts[id]]].key)
+			c.facts[id] = m.of(c.key(int32(id)))
 		}
 	}
 }
@@ -144,6 +144,9 @@ const maxClearedIDs = 1024
 // at returns the indexes in the counted words of the occurrences of the
 // word numbered id, in text order.
 func (c *wordCounts) at(id int32) []int32 { return c.pos[c.starts[id]:c.starts[id+1]] }
+
+// key returns the folded word numbered id.
+func (c *wordCounts) key(id int32) string { return c.ws[c.pos[c.starts[id]]].key }
 
 // distinct appends to buf[:0] the numbers of the distinct words of ws, a
 // run of the counted words, in the order they first occur.
@@ -688,18 +691,14 @@ func formOf(w string) nameForm {
 // number for the whole article: fullName compares a name with many words
 // of the story, and the same words again for the next name.
 func (at *attributor) form(i int) *nameForm {
-	f := &at.counts.forms[at.ws[i].id]
-	if !f.made {
-		*f = formOf(at.ws[i].key)
-	}
-	return f
+	return at.formID(at.ws[i].id)
 }
 
 // formID is form for the word numbered id.
 func (at *attributor) formID(id int32) *nameForm {
 	f := &at.counts.forms[id]
 	if !f.made {
-		*f = formOf(at.counts.ws[at.counts.at(id)[0]].key)
+		*f = formOf(at.counts.key(id))
 	}
 	return f
 }
@@ -747,7 +746,7 @@ func (at *attributor) withFirst(r rune) []int32 {
 		at.firsts = slices.Grow(c.heads[:0], len(at.distinct))[:len(at.distinct)]
 		c.order, c.heads = at.distinct, at.firsts // stories are read one after the other
 		for k, id := range at.distinct {
-			at.firsts[k] = firstSkeletonRune(c.ws[c.at(id)[0]].key)
+			at.firsts[k] = firstSkeletonRune(c.key(id))
 		}
 		at.byFirst = map[rune][]int32{}
 	}

@@ -135,10 +135,10 @@ func flag(b bool, i uint) uint64 {
 // empty: it empties itself at garbage collections, and a memo put back
 // in one P's private slot is not found by a worker running on another P.
 // A memo fills up over thousands of articles, so the shelf keeps those
-// made for the life of the process, up to its length: one per processor
-// the program may use (GOMAXPROCS at start, which a container's CPU limit
-// lowers) and at least 8, so 3 MB each, 24 MB at least; a worker per
-// processor never needs more. Beyond that factMemos pools the rest.
+// made for the life of the process, 3 MB each, up to its length: one per
+// processor the program may use (GOMAXPROCS at start, which a container's
+// CPU limit lowers) and at least 8; a worker per processor never needs
+// more. Beyond that factMemos pools the rest.
 var memoShelf = make([]atomic.Pointer[factMemo], max(8, runtime.GOMAXPROCS(0)))
 
 var factMemos = sync.Pool{New: func() any { return newFactMemo() }}
