@@ -241,6 +241,15 @@ func (c *wordCounts) stop(w word) bool {
 	return c.factsOf(w).stop
 }
 
+// day reports whether w is one of dayWords, answered from the memo when c
+// has one.
+func (c *wordCounts) day(w word) bool {
+	if c == nil || c.memo == nil {
+		return dayWords[w.key]
+	}
+	return c.factsOf(w).day
+}
+
 // nameLike is nameLike of w, answered from the memo when c has one.
 func (c *wordCounts) nameLike(w word) bool {
 	if c == nil || c.memo == nil {
@@ -280,6 +289,7 @@ type wordFacts struct {
 	cueOK   bool // cueAt(w) found a cue
 	stop    bool // isStop(w): the word ends a speaker phrase
 	name    bool // nameLike(w)
+	day     bool // dayWords[w]: findDayClues reads on only at these
 	known   bool // set on facts that were worked out: wordCounts.facts is a zero wordFacts until asked
 }
 
@@ -291,6 +301,7 @@ func factsOfWord(w string) wordFacts {
 	f.cue, f.g, f.cueOK = cueOf(w, v)
 	f.stop = f.cueOK || listedStop(w, v) // isStop(w), without a second cueOf
 	f.name = !f.stop && !f.title && maybeName(w)
+	f.day = dayWords[w]
 	return f
 }
 
@@ -2114,7 +2125,7 @@ func AttributeHashed(a *quotes.Article, qs []quotes.Quote, hash string) []Record
 		at.spans = unite(at.quoted)
 		var clues []clue
 		if speech { // a story without speech needs no entity table
-			clues = findClues(at.ws, pub)
+			clues = findClues(at.ws, counts, pub)
 			at.clues = clues
 			at.scanEntities()
 		}

@@ -39,7 +39,7 @@ func newFactMemo() *factMemo {
 // Its first memoKeyLen bytes (little-endian) are the word, zero-padded;
 // the last two hold the word's length in slotLenBits bits, which tells a
 // word from the same word followed by NUL bytes, and above them the word's
-// packed facts (packFacts). The bits below factsShift are the key; no
+// packed facts (packFacts), up to the top bit. The bits below factsShift are the key; no
 // word has a zero key, as the empty word is not kept.
 type factSlot [3]uint64
 
@@ -99,12 +99,12 @@ func (m *factMemo) of(w string) wordFacts {
 	return f
 }
 
-// packFacts returns the facts f in 10 bits: the five flags, then
-// the cue's kind in three bits and the gender in two. known is not kept:
-// all facts in the memo were worked out.
+// packFacts returns the facts f in 11 bits: five flags, the cue's kind
+// in three bits, the gender in two, then the day flag. known is not
+// kept: all facts in the memo were worked out.
 func packFacts(f wordFacts) uint64 {
 	return flag(f.title, 0) | flag(f.issuing, 1) | flag(f.cueOK, 2) | flag(f.stop, 3) | flag(f.name, 4) |
-		uint64(f.cue&7)<<5 | uint64(f.g&3)<<8
+		uint64(f.cue&7)<<5 | uint64(f.g&3)<<8 | flag(f.day, 10)
 }
 
 // unpackFacts returns the facts packed by packFacts.
@@ -117,6 +117,7 @@ func unpackFacts(p uint64) wordFacts {
 		name:    p&(1<<4) != 0,
 		cue:     cueKind(p >> 5 & 7),
 		g:       gender(p >> 8 & 3),
+		day:     p&(1<<10) != 0,
 		known:   true,
 	}
 }

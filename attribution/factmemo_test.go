@@ -145,11 +145,11 @@ func TestMemoKey(t *testing.T) {
 // TestPackFacts checks that every wordFacts survives packFacts and that
 // packFacts stays within the bits a slot has for it.
 func TestPackFacts(t *testing.T) {
-	for bits := range 1 << 5 {
+	for bits := range 1 << 6 {
 		for cue := range cueContinuation + 1 {
 			for g := range plural + 1 {
 				f := wordFacts{title: bits&1 != 0, issuing: bits&2 != 0, cueOK: bits&4 != 0, stop: bits&8 != 0, name: bits&16 != 0,
-					cue: cue, g: g, known: true}
+					day: bits&32 != 0, cue: cue, g: g, known: true}
 				p := packFacts(f)
 				if p>>(64-factsShift) != 0 {
 					t.Fatalf("packFacts(%+v) = %#x, more than %d bits", f, p, 64-factsShift)

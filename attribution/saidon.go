@@ -54,7 +54,8 @@ func init() {
 var relativeFirst = map[string]bool{}
 
 // dayWords holds every word that relativePair, relativeDays or weekdays
-// knows: findDayClues asks it alone of the many words that are none.
+// knows: findDayClues asks it alone (a fact of the memo, wordCounts.day)
+// of the many words that are none.
 var dayWords = map[string]bool{}
 
 func init() {
@@ -217,8 +218,9 @@ func dropBlessings(text string, ws []word) []word {
 	for i := 0; i < len(ws); i++ {
 		// رحمة الله with a tāʾ marbūṭa is a name (رحمة الله يوسف زائي):
 		// folding makes it look like the formula رحمه الله.
-		if blessings[ws[i].key] && !strings.HasSuffix(text[ws[i].start:ws[i].end], "ة") &&
-			i+1 < len(ws) && strings.Trim(ws[i+1].key, "-") == allah {
+		// الله is asked first: it is rarer than a word, and costs no map
+		// lookup.
+		if i+1 < len(ws) && isAllah(ws[i+1].key) && blessings[ws[i].key] && !strings.HasSuffix(text[ws[i].start:ws[i].end], "ة") {
 			start := ws[i].start
 			i++
 			if i+1 < len(ws) && ws[i+1].key == taala {
@@ -244,6 +246,12 @@ func dropBlessings(text string, ws []word) []word {
 }
 
 var allah, taala = quotes.Fold("الله"), quotes.Fold("تعالى")
+
+// isAllah reports whether folded word w is الله, hyphens around it aside
+// (-الله-).
+func isAllah(w string) bool {
+	return len(w) >= len(allah) && strings.Trim(w, "-") == allah
+}
 
 // classifyRune reports whether r is a letter or digit (or the tatweel),
 // and whether it is a combining mark (Mn), answering the Arabic block and
@@ -291,8 +299,8 @@ func shortSegmentAt(text string, i int) bool {
 // its publication day: explicit dates (12 مارس، 12 مارس 2024), weekdays
 // (the most recent one on or before publication; strictly before with
 // الماضي), and relative words (أمس، أول أمس، اليوم، الليلة الماضية).
-func findClues(ws []word, pub time.Time) []clue {
-	out := findDayClues(ws, pub)
+func findClues(ws []word, c *wordCounts, pub time.Time) []clue {
+	out := findDayClues(ws, c, pub)
 	// Mark the clues of pluperfect sentences and of sentences that date
 	// what was said around them (جاء ذلك …).
 	ci, sentStart := 0, 0
@@ -333,7 +341,7 @@ func isWeekday(w string) bool {
 	return ok
 }
 
-func findDayClues(ws []word, pub time.Time) []clue {
+func findDayClues(ws []word, c *wordCounts, pub time.Time) []clue {
 	var out []clue
 	add := func(i int, c clue) {
 		// "منذ 14 أغسطس"، "حتى (يوم) الخميس": a span's start or end, not
@@ -352,7 +360,7 @@ func findDayClues(ws []word, pub time.Time) []clue {
 		if i+1 < len(ws) {
 			next = ws[i+1].key
 		}
-		if dayWords[k] {
+		if c.day(ws[i]) {
 			// "أمس الجمعة": when a relative day and a weekday disagree, the
 			// weekday wins (the writer's "yesterday" is often the wire's), so
 			// the relative word gives way to the weekday after it.

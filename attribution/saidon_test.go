@@ -50,7 +50,7 @@ func TestSaidOn(t *testing.T) {
 				t.Fatalf("want one quote, got %+v", qs)
 			}
 			ws := appendWords(nil, tt.text)
-			day, basis, _ := saidOn(ws, findClues(ws, pub), qs[0], pub, -1, func(int) bool { return false })
+			day, basis, _ := saidOn(ws, findClues(ws, nil, pub), qs[0], pub, -1, func(int) bool { return false })
 			if got := day.Format(time.DateOnly); got != tt.day || basis != tt.basis {
 				t.Errorf("said_on = %s (%s), want %s (%s)", got, basis, tt.day, tt.basis)
 			}
