@@ -175,6 +175,7 @@ func (c *wordCounts) distinct(ws []word, buf []int32) []int32 {
 // live in a sync.Pool, one per worker in practice.
 type scratch struct {
 	ws     []word
+	fold   []byte // the keys that folding changed, before they are a string
 	counts wordCounts
 }
 
@@ -186,7 +187,7 @@ const maxScratchWords = 1 << 13
 
 func putScratch(s *scratch) {
 	s.counts.memo = nil // the memo goes back to its own pool
-	if cap(s.ws) > 4*maxScratchWords || len(s.counts.words) > maxScratchWords {
+	if cap(s.ws) > 4*maxScratchWords || len(s.counts.words) > maxScratchWords || cap(s.fold) > 16*maxScratchWords {
 		return
 	}
 	scratches.Put(s)
@@ -2082,7 +2083,8 @@ func AttributeHashed(a *quotes.Article, qs []quotes.Quote, hash string) []Record
 	// nothing else (names and terms in marks) needs no words of its text.
 	var all []word
 	if slices.ContainsFunc(qs, func(q quotes.Quote) bool { return q.Kind.Attributed() }) {
-		sc.ws = dropBlessings(a.Text, appendWords(sc.ws[:0], a.Text))
+		sc.ws, sc.fold = appendWordsIn(sc.ws[:0], sc.fold, a.Text)
+		sc.ws = dropBlessings(a.Text, sc.ws)
 		all = sc.ws
 	}
 	counts := &sc.counts

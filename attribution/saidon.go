@@ -111,18 +111,21 @@ type word struct {
 // breaks) become the token ".", commas ",", colons ":" and quotation marks
 // "\"". out is Attribute's buffer, reused from article to article.
 func appendWords(out []word, text string) []word {
+	out, _ = appendWordsIn(out, nil, text)
+	return out
+}
+
+// appendWordsIn is appendWords that folds the words into buf, reused from
+// call to call, and returns it: the keys that folding changes are cut
+// from one string made of buf at the end, not allocated one by one.
+func appendWordsIn(out []word, buf []byte, text string) ([]word, []byte) {
 	if cap(out) == 0 {
 		out = make([]word, 0, len(text)/7) // about one word in seven bytes of Arabic news
 	}
+	keys := wordKeys{buf: buf[:0], first: len(out)}
 	start := -1
 	seg := 0      // letters since the word's start or its last dot
 	fold := false // whether the word may change when folded
-	key := func(w string) string {
-		if fold {
-			return quotes.Fold(w)
-		}
-		return w // only letters Fold keeps: its own key
-	}
 	for i, size := 0, 0; i < len(text); i += size {
 		// An Arabic letter (U+0620–U+064A, the tatweel among them), most
 		// runes of the news, is a letter of a word and no dot: read off
@@ -166,8 +169,10 @@ func appendWords(out []word, text string) []word {
 			continue
 		}
 		if start >= 0 {
-			if k := key(text[start:i]); k != "" {
-				out = append(out, word{start: start, end: i, key: k})
+			if fold {
+				out = keys.add(out, text, start, i)
+			} else {
+				out = append(out, word{start: start, end: i, key: text[start:i]}) // only letters Fold keeps: its own key
 			}
 			start = -1
 		}
@@ -182,7 +187,7 @@ func appendWords(out []word, text string) []word {
 		case '"', '«', '»', '“', '”', '„', '‟', '‘', '’':
 			tok = "\""
 		}
-		if tok == "." && r == '.' && len(out) > 0 && out[len(out)-1].end == i && oneLetter(out[len(out)-1].key) {
+		if tok == "." && r == '.' && len(out) > 0 && out[len(out)-1].end == i && oneLetter(keys.last(out)) {
 			tok = "" // د. أحمد، م. سامي: the dot of a one-letter abbreviation ends nothing
 		}
 		if tok != "" {
@@ -190,8 +195,56 @@ func appendWords(out []word, text string) []word {
 		}
 	}
 	if start >= 0 {
-		if k := key(text[start:]); k != "" {
-			out = append(out, word{start: start, end: len(text), key: k})
+		out = keys.add(out, text, start, len(text))
+	}
+	return keys.made(out), keys.buf
+}
+
+// wordKeys makes the keys of the words that appendWordsIn folds. A key
+// that folding changes waits in buf, the word's key left empty and its id
+// holding where the key ends in buf (the key waiting before it ends where
+// it starts), until made cuts them all from one string.
+type wordKeys struct {
+	buf    []byte
+	first  int  // the first word of this text in out
+	folded bool // some key waits in buf
+	lastLo int  // where the last key that waits starts in buf
+}
+
+// add appends to out the word text[start:end], folded.
+func (k *wordKeys) add(out []word, text string, start, end int) []word {
+	w := text[start:end]
+	n := len(k.buf)
+	var changed bool
+	k.buf, changed = quotes.AppendFold(k.buf, w)
+	switch {
+	case !changed:
+		k.buf = k.buf[:n]
+		out = append(out, word{start: start, end: end, key: w})
+	case len(k.buf) > n:
+		out = append(out, word{start: start, end: end, id: int32(len(k.buf))})
+		k.folded, k.lastLo = true, n
+	} // else folded to nothing: no word
+	return out
+}
+
+// last returns the key of the last word of out, made or waiting.
+func (k *wordKeys) last(out []word) string {
+	if key := out[len(out)-1].key; key != "" {
+		return key
+	}
+	return string(k.buf[k.lastLo:])
+}
+
+// made gives every waiting word of out its key.
+func (k *wordKeys) made(out []word) []word {
+	if !k.folded {
+		return out
+	}
+	keys, lo := string(k.buf), 0
+	for i := k.first; i < len(out); i++ {
+		if w := &out[i]; w.key == "" {
+			w.key, lo, w.id = keys[lo:w.id], int(w.id), 0
 		}
 	}
 	return out

@@ -114,6 +114,9 @@ func TestWordsKeepAbbreviations(t *testing.T) {
 		{"a short word glued to the next sentence", "غدا.وقال الوزير", []string{"غدا", ".", "وقال", "الوزير"}},
 		{"the dot of a one-letter title ends nothing", "د.أحمد زويل", []string{"د", "احمد", "زويل"}},
 		{"nor with a space after it", "د. أحمد زويل", []string{"د", "احمد", "زويل"}},
+		{"nor of a letter that folds", "أ. أحمد زويل", []string{"ا", "احمد", "زويل"}},
+		{"after a word that folds", "قال أحمد إ. زويل", []string{"قال", "احمد", "ا", "زويل"}},
+		{"a dot after a folded word of two letters ends it", "قال أب. ثم", []string{"قال", "اب", ".", "ثم"}},
 		{"a dot after a closing mark ends the sentence", "«عنها». وكان", []string{"\"", "عنها", "\"", ".", "وكان"}},
 		{"a number glued to a word", "في 12.وقال", []string{"في", "12", ".", "وقال"}},
 	}
@@ -187,13 +190,32 @@ func TestWordKeysAreFolded(t *testing.T) {
 	pieces := []string{"قال", "وزير", "أحمد", "مدرسة", "مصطفى", "إيران", "آمنة", "ـ", "\u064e", "\u0651", "ي", "ك",
 		"BBC", "Trump", "2025", "٢٠٢٥", "أ.ف.ب", "بي-بي", " ", " ", " ", "، ", ". ", "«", "»", "\n"}
 	rng := rand.New(rand.NewPCG(7, 8))
+	var buf []byte // reused, as Attribute does
+	var prev []word
+	prevText := ""
 	for range 20000 {
 		var b strings.Builder
 		for range rng.IntN(20) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		text := b.String()
-		for _, w := range appendWords(nil, text) {
+		var ws []word
+		ws, buf = appendWordsIn([]word{{key: "x"}}, buf, text)
+		if len(ws) == 0 || ws[0].key != "x" {
+			t.Fatalf("appendWordsIn lost the words out held: %v", ws)
+		}
+		ws = ws[1:]
+		// The words of the text before keep their keys.
+		for _, w := range prev {
+			if mark := len(w.key) == 1 && strings.Contains(".,:\"", w.key); !mark && w.key != quotes.Fold(prevText[w.start:w.end]) {
+				t.Fatalf("in %q the word %q changed its key to %q", prevText, prevText[w.start:w.end], w.key)
+			}
+		}
+		prev, prevText = ws, text
+		for _, w := range ws {
+			if w.id != 0 {
+				t.Fatalf("in %q the word %q has id %d before it is counted", text, text[w.start:w.end], w.id)
+			}
 			if len(w.key) == 1 && strings.Contains(".,:\"", w.key) {
 				continue // a mark's token, not a word
 			}

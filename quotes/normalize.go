@@ -1,6 +1,8 @@
 package quotes
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -177,19 +179,45 @@ func arabicOrASCII(s string) bool {
 // enough for words already composed, as news text nearly always is. Use it
 // on hot paths (lexicon lookups); use Key where exactness matters.
 func Fold(s string) string {
-	if k, ok := foldPlain(s); ok {
-		return k
+	var buf [64]byte // most words fold on the stack
+	if b, changed, ok := appendFoldPlain(buf[:0], s); ok {
+		if !changed {
+			return s // most words are already in key form: no copy
+		}
+		return string(b)
 	}
 	return mapCollapse(s, foldRune)
 }
 
-// arabicFolds holds foldRune of U+0600–U+067F, the runes foldPlain reads,
+// arabicFolds holds foldRune of U+0600–U+067F, the runes appendFoldPlain reads,
 // so that a letter costs an index rather than foldRune's switch.
 var arabicFolds [0x80]rune
 
+// foldedBytes is arabicFolds as UTF-8, indexed by the low bit of a rune's
+// lead byte and the six of its second byte: the bytes a rune of the
+// block folds to (none, one or two), and whether they are the rune's own.
+var foldedBytes [0x80]foldedRune
+
+type foldedRune struct {
+	b    [2]byte
+	n    uint8 // how many of b
+	same bool  // the rune folds to itself
+}
+
 func init() {
 	for i := range arabicFolds {
-		arabicFolds[i] = foldRune(rune(0x0600 + i))
+		r := rune(0x0600 + i)
+		f := foldRune(r)
+		arabicFolds[i] = f
+		if f >= 0x800 {
+			panic(fmt.Sprintf("foldRune(%U) = %U: foldedBytes holds two bytes", r, f))
+		}
+		var fr foldedRune
+		if f >= 0 {
+			fr.n = uint8(utf8.EncodeRune(fr.b[:], f))
+		}
+		fr.same = f == r
+		foldedBytes[int(utf8.AppendRune(nil, r)[0]&1)<<6|i&0x3F] = fr
 	}
 }
 
@@ -201,45 +229,49 @@ func FoldKeeps(r rune) bool {
 	return r >= 0x0600 && r < 0x0680 && arabicFolds[r-0x0600] == r
 }
 
-// foldPlain is Fold for the words of news text: ASCII other than white
-// space, and the two-byte runes of the Arabic block (U+0600–U+067F), none
-// of which foldRune maps to white space, so there is nothing to collapse.
-// It works on bytes, without the decoding and the function value of
-// mapCollapse, and returns s itself when no rune changes. ok is false
-// when s holds anything else.
-func foldPlain(s string) (k string, ok bool) {
-	var b strings.Builder // used from the first rune that changes
-	changed := false
+// appendFoldPlain is AppendFold for the words of news text: ASCII other
+// than white space, and the two-byte runes of the Arabic block
+// (U+0600–U+067F), none of which foldRune maps to white space, so there
+// is nothing to collapse. It works on bytes, a table lookup per rune,
+// without the decoding and the function value of mapCollapse. ok is
+// false, and dst as it was, when s holds anything else.
+func appendFoldPlain(dst []byte, s string) (out []byte, changed, ok bool) {
+	n := len(dst)
+	// Such a word folds to at most its own length: its bytes are written
+	// in place, two at a time (the second may be a spare one).
+	dst = slices.Grow(dst, len(s)+1)[:n+len(s)+1]
+	j := n
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c == ' ' || c >= '\t' && c <= '\r' {
-				return "", false
+				return dst[:n], false, false
 			}
-			if changed {
-				b.WriteByte(c)
-			}
+			dst[j] = c
+			j++
 			continue
 		}
 		if (c != 0xD8 && c != 0xD9) || i+1 == len(s) || s[i+1]&0xC0 != 0x80 {
-			return "", false
+			return dst[:n], false, false
 		}
-		r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-		f := arabicFolds[r-0x0600]
-		if f != r && !changed {
-			changed = true
-			b.Grow(len(s))
-			b.WriteString(s[:i])
-		}
-		if changed && f >= 0 {
-			b.WriteRune(f)
-		}
+		f := foldedBytes[int(c&1)<<6|int(s[i+1]&0x3F)]
+		dst[j], dst[j+1] = f.b[0], f.b[1]
+		j += int(f.n)
+		changed = changed || !f.same
 		i++
 	}
-	if !changed {
-		return s, true
+	return dst[:j], changed, true
+}
+
+// AppendFold appends Fold(s) to dst and reports whether it differs from
+// s. The words of news text are folded into dst without an allocation of
+// their own: a tokenizer can fold all the words of a text into one buffer.
+func AppendFold(dst []byte, s string) ([]byte, bool) {
+	if out, changed, ok := appendFoldPlain(dst, s); ok {
+		return out, changed
 	}
-	return b.String(), true
+	k := Fold(s)
+	return append(dst, k...), k != s
 }
 
 // KeyTokens splits the key of s into word tokens with punctuation dropped:

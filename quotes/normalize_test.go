@@ -88,6 +88,10 @@ func FuzzKey(f *testing.F) {
 		if k, ok := foldPlain(s); ok && k != fo {
 			t.Errorf("foldPlain(%q) = %q, but Fold gives %q", s, k, fo)
 		}
+		// AppendFold keeps what dst held, and says whether Fold changed s.
+		if b, changed := AppendFold([]byte("«x»"), s); string(b) != "«x»"+fo || changed != (fo != s) {
+			t.Errorf("AppendFold(«x», %q) = %q, %v; Fold gives %q", s, b, changed, fo)
+		}
 		if (changedAt(s, foldRune) == len(s)) != (fo == s) {
 			t.Errorf("changedAt(%q) = %d, but Fold gives %q", s, changedAt(s, foldRune), fo)
 		}
@@ -97,6 +101,23 @@ func FuzzKey(f *testing.F) {
 			t.Errorf("Fold(%q) = %q, mapping every rune gives %q", s, fo, want)
 		}
 	})
+}
+
+// foldPlain is appendFoldPlain into a new string, and whether s was plain.
+// It checks that changed says whether the folded word differs from s.
+func foldPlain(s string) (string, bool) {
+	b, changed, ok := appendFoldPlain([]byte("@"), s)
+	if !ok {
+		if string(b) != "@" {
+			return "appendFoldPlain wrote to dst", true
+		}
+		return "", false
+	}
+	k := string(b[1:])
+	if changed != (k != s) {
+		return "appendFoldPlain: changed is wrong", true
+	}
+	return k, true
 }
 
 // collapseEveryRune is mapCollapse without its shortcuts (no early
