@@ -2205,26 +2205,22 @@ func AttributeHashed(a *quotes.Article, qs []quotes.Quote, hash string) []Record
 // and day of the same words quoted with a cue elsewhere in its story,
 // whole or as part of a longer quote. story[i] is the story of out[i].
 func repeatSpeakers(out []Record, story []int) {
-	var keys []string // built only when some quote has no cue
+	var keys []string // of the quotes asked about, made when first asked for
+	var made []bool
 	for i := range out {
 		r := &out[i]
 		if !r.Kind.Attributed() || r.Cue != nil {
 			continue
 		}
-		if keys == nil {
-			keys = make([]string, len(out))
-			for j := range out {
-				if out[j].Kind.Attributed() && out[j].Cue != nil && out[j].Speaker != nil &&
-					out[j].Confidence != nil && *out[j].Confidence >= confRole { // found at its cue, not carried
-					keys[j] = " " + strings.Join(quotes.KeyTokens(out[j].Quote), " ") + " "
-				}
-			}
-		}
 		// Words only: a stop after the repeated words («… يرام. وأن …»)
 		// must not hide them.
-		k := " " + strings.Join(quotes.KeyTokens(r.Quote), " ") + " "
-		if len(strings.Fields(k)) < 3 {
+		toks := quotes.KeyTokens(r.Quote)
+		if len(toks) < 3 {
 			continue // too short to be the same statement
+		}
+		k := " " + strings.Join(toks, " ") + " "
+		if keys == nil {
+			keys, made = make([]string, len(out)), make([]bool, len(out))
 		}
 		// Stories are contiguous in out: look only within this one.
 		lo, hi := i, i+1
@@ -2235,7 +2231,17 @@ func repeatSpeakers(out []Record, story []int) {
 			hi++
 		}
 		for j := lo; j < hi; j++ {
-			if j == i || keys[j] == "" || !strings.Contains(keys[j], k) {
+			if j == i {
+				continue
+			}
+			if !made[j] {
+				made[j] = true
+				if out[j].Kind.Attributed() && out[j].Cue != nil && out[j].Speaker != nil &&
+					out[j].Confidence != nil && *out[j].Confidence >= confRole { // found at its cue, not carried
+					keys[j] = " " + strings.Join(quotes.KeyTokens(out[j].Quote), " ") + " "
+				}
+			}
+			if keys[j] == "" || !strings.Contains(keys[j], k) {
 				continue
 			}
 			src := &out[j]

@@ -36,8 +36,30 @@ func foldTokens(s string) []string {
 // cleanName drops hashtag marks and the white space around a name as
 // written (مايك #بومبيو → مايك بومبيو).
 func cleanName(s string) string {
+	if clean(s) {
+		return s // most names: nothing to drop, no copy
+	}
 	s = hashtags.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// clean reports whether cleanName would leave s as it is: no hashtag
+// marks, and single ASCII spaces between its words only. A byte that may
+// start a white space rune beyond ASCII (U+0085, U+00A0, U+1680,
+// U+2000–U+3000) leaves it to cleanName's full way.
+func clean(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '#' || c == '_' || c >= '\t' && c <= '\r' || c == 0xC2 || c >= 0xE1 && c <= 0xE3:
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 var hashtags = strings.NewReplacer("#", "", "_", " ")

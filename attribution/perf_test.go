@@ -154,3 +154,21 @@ func TestSpellingsInTextOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanNameShortcut holds cleanName, which returns a name that needs no
+// cleaning as it is, to dropping the marks and rejoining the words of
+// every name, on names made of words, marks and every kind of white space.
+func TestCleanNameShortcut(t *testing.T) {
+	pieces := []string{"مايك", "بومبيو", "Trump", "#", "_", " ", "  ", "\t", "\n", "\u00a0", "\u0085", "\u2003", "\u3000", "\u1680", "\u202f", "é", "…"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := cleanName(s), strings.Join(strings.Fields(hashtags.Replace(s)), " "); got != want {
+			t.Fatalf("cleanName(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
