@@ -312,6 +312,28 @@ func appendSkeleton(out []rune, w string) []rune {
 	return out
 }
 
+// skeletonEnds returns the first and the last rune of the skeleton of w
+// (appendSkeleton), without making it; 0 and 0 when w is empty. The last
+// is that of the last rune after the first that is not a vowel letter,
+// or the first when there is none.
+func skeletonEnds(w string) (first, last rune) {
+	if w == "" {
+		return 0, 0
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	first = skeletonRune(r)
+	for j := len(w); j > n; {
+		r, size := utf8.DecodeLastRuneInString(w[:j])
+		j -= size
+		switch r {
+		case 'ا', 'و', 'ي', 'ى':
+			continue
+		}
+		return first, skeletonRune(r)
+	}
+	return first, first
+}
+
 // skeletonRune maps a letter to the one that stands for its group in a
 // skeleton.
 func skeletonRune(r rune) rune {

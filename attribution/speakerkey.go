@@ -69,6 +69,14 @@ func sameNameWord(a, b string) bool {
 	if !longNames(utf8.RuneCountInString(a), utf8.RuneCountInString(b)) {
 		return false
 	}
+	// One rune apart, two skeletons share their first rune or their last
+	// one: most pairs of names differ at both, and are told apart without
+	// their skeletons.
+	fa, la := skeletonEnds(a)
+	fb, lb := skeletonEnds(b)
+	if fa != fb && la != lb {
+		return false
+	}
 	// The skeletons as runes in buffers of the stack, not as strings:
 	// names are compared with every name of a story.
 	var sa, sb [24]rune

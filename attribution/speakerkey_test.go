@@ -1,8 +1,10 @@
 package attribution
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSpeakerKey(t *testing.T) {
@@ -197,6 +199,43 @@ func TestWithinOneEdit(t *testing.T) {
 			if got := withinOneEdit([]rune(ab[0]), []rune(ab[1])); got != tt.want {
 				t.Errorf("withinOneEdit(%q, %q) = %v, want %v", ab[0], ab[1], got, tt.want)
 			}
+		}
+	}
+}
+
+// TestSkeletonEnds holds skeletonEnds, and sameNameWord that rejects by
+// it, to the skeletons in full, on words of vowels, letters that share a
+// skeleton letter, Latin and broken UTF-8.
+func TestSkeletonEnds(t *testing.T) {
+	letters := []string{"ا", "و", "ي", "ى", "ت", "ط", "ر", "م", "ب", "ك", "ق", "غ", "ه", "ة", "ن", "a", "\xd8", "\x80", "\xe2\x80"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	words := make([]string, 4000)
+	for i := range words {
+		var b strings.Builder
+		for range rng.IntN(9) {
+			b.WriteString(letters[rng.IntN(len(letters))])
+		}
+		words[i] = b.String()
+	}
+	for _, w := range words {
+		skel := appendSkeleton(nil, w)
+		var first, last rune
+		if len(skel) > 0 {
+			first, last = skel[0], skel[len(skel)-1]
+		}
+		if f, l := skeletonEnds(w); f != first || l != last {
+			t.Fatalf("skeletonEnds(%q) = %q, %q; the skeleton %q starts with %q and ends with %q", w, f, l, string(skel), first, last)
+		}
+	}
+	for i := range 200000 {
+		a, b := words[rng.IntN(len(words))], words[rng.IntN(len(words))]
+		if i%4 == 0 { // one edit apart, more often than chance
+			b = a + letters[rng.IntN(len(letters))]
+		}
+		want := a == b || longNames(utf8.RuneCountInString(a), utf8.RuneCountInString(b)) &&
+			sameSkeletonRunes(appendSkeleton(nil, a), appendSkeleton(nil, b))
+		if got := sameNameWord(a, b); got != want {
+			t.Fatalf("sameNameWord(%q, %q) = %v, want %v", a, b, got, want)
 		}
 	}
 }
