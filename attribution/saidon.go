@@ -124,22 +124,22 @@ func appendWordsIn(out []word, buf []byte, text string) ([]word, []byte) {
 	}
 	keys := wordKeys{buf: buf[:0], first: len(out)}
 	start := -1
-	seg := 0      // letters since the word's start or its last dot
-	fold := false // whether the word may change when folded
+	seg := 0           // letters since the word's start or its last dot
+	var fold uint8 = 0 // 1 when the word may change when folded
 	for i, size := 0, 0; i < len(text); i += size {
 		// An Arabic letter (U+0620–U+064A, the tatweel among them), most
 		// runes of the news, is a letter of a word and no dot: read off
-		// its two bytes, without classifyRune (TestArabicLettersAreLetters).
-		if c := text[i]; (c == 0xD8 || c == 0xD9) && i+1 < len(text) {
-			if c1 := text[i+1]; c == 0xD8 && c1 >= 0xA0 && c1 <= 0xBF || c == 0xD9 && c1 >= 0x80 && c1 <= 0x8A {
+		// its two bytes, without classifyRune (TestArabicLettersAreLetters),
+		// by a table rather than by comparisons, which the processor
+		// mispredicts as letters of either lead byte follow each other.
+		if c := text[i]; c&^1 == 0xD8 && i+1 < len(text) {
+			if v := arabicLetters[int(c&1)<<8|int(text[i+1])]; v != 0 {
 				if start < 0 {
-					start, seg, fold = i, 0, false
+					start, seg, fold = i, 0, 0
 				}
 				seg++
 				size = 2
-				if !fold && !quotes.FoldKeeps(rune(c&0x1F)<<6|rune(c1&0x3F)) {
-					fold = true
-				}
+				fold |= v >> 1
 				continue
 			}
 		}
@@ -160,7 +160,7 @@ func appendWordsIn(out []word, buf []byte, text string) ([]word, []byte) {
 			if start < 0 {
 				start, seg = i, 0
 			}
-			fold = true // any other rune: Fold decides
+			fold = 1 // any other rune: Fold decides
 			if r == '.' {
 				seg = 0
 			} else if !mark {
@@ -169,7 +169,7 @@ func appendWordsIn(out []word, buf []byte, text string) ([]word, []byte) {
 			continue
 		}
 		if start >= 0 {
-			if fold {
+			if fold != 0 {
 				out = keys.add(out, text, start, i)
 			} else {
 				out = append(out, word{start: start, end: i, key: text[start:i]}) // only letters Fold keeps: its own key
@@ -199,6 +199,20 @@ func appendWordsIn(out []word, buf []byte, text string) ([]word, []byte) {
 	}
 	return keys.made(out), keys.buf
 }
+
+// arabicLetters holds, by the low bit of the lead byte (D8 or D9) and the
+// second byte, whether two bytes are an Arabic letter (U+0620–U+064A): 1
+// for a letter that Fold keeps, 2 for one it changes, 0 for anything else.
+var arabicLetters = func() (t [512]uint8) {
+	for r := rune(0x0620); r <= 0x064A; r++ {
+		b := utf8.AppendRune(nil, r)
+		t[int(b[0]&1)<<8|int(b[1])] = 2
+		if quotes.FoldKeeps(r) {
+			t[int(b[0]&1)<<8|int(b[1])] = 1
+		}
+	}
+	return t
+}()
 
 // wordKeys makes the keys of the words that appendWordsIn folds. A key
 // that folding changes waits in buf, the word's key left empty and its id

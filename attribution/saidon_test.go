@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/isnad/isnad/quotes"
 )
@@ -177,6 +178,26 @@ func TestArabicLettersAreLetters(t *testing.T) {
 		s := "ب" + string(r) + "ب"
 		if ws := appendWords(nil, s); len(ws) > 1 {
 			t.Errorf("%q splits into %d words", s, len(ws))
+		}
+	}
+}
+
+// TestArabicLettersTable holds the table appendWords reads letters by to
+// the bytes of U+0620–U+064A, and to whether Fold keeps each.
+func TestArabicLettersTable(t *testing.T) {
+	for _, c := range []byte{0xD8, 0xD9} {
+		for c1 := range 256 {
+			r, n := utf8.DecodeRune([]byte{c, byte(c1)})
+			var want uint8
+			if n == 2 && r >= 0x0620 && r <= 0x064A {
+				want = 2
+				if quotes.FoldKeeps(r) {
+					want = 1
+				}
+			}
+			if got := arabicLetters[int(c&1)<<8|c1]; got != want {
+				t.Errorf("arabicLetters of % X = %d, want %d", []byte{c, byte(c1)}, got, want)
+			}
 		}
 	}
 }
