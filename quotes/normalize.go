@@ -189,26 +189,26 @@ func Fold(s string) string {
 	return mapCollapse(s, foldRune)
 }
 
-// arabicFolds holds foldRune of U+0600–U+067F, the runes appendFoldPlain reads,
-// so that a letter costs an index rather than foldRune's switch.
-var arabicFolds [0x80]rune
-
-// foldedBytes is arabicFolds as UTF-8, indexed by the low bit of a rune's
-// lead byte and the six of its second byte: the bytes a rune of the
-// block folds to (none, one or two), and whether they are the rune's own.
-var foldedBytes [0x80]foldedRune
+// arabicFolds holds foldRune of U+0600–U+067F, so that a rune of the
+// Arabic block costs an index rather than a switch. foldedBytes is the
+// same as UTF-8, indexed by the low bit of a rune's lead byte and the six
+// of its second byte: the bytes a rune of the block folds to (none, one
+// or two), and whether they are the rune's own. Both are made by an
+// initializer, not in init: the lexicons, built as the package's
+// variables are, fold their words with them.
+var arabicFolds, foldedBytes = foldTables()
 
 type foldedRune struct {
-	b    [2]byte
-	n    uint8 // how many of b
-	same bool  // the rune folds to itself
+	b       [2]byte
+	n       uint8 // how many of b
+	notSame uint8 // 1 when the rune folds to another, or to nothing
 }
 
-func init() {
-	for i := range arabicFolds {
+func foldTables() (folds [0x80]rune, bytes [0x80]foldedRune) {
+	for i := range folds {
 		r := rune(0x0600 + i)
-		f := foldRune(r)
-		arabicFolds[i] = f
+		f := foldRuneSwitch(r)
+		folds[i] = f
 		if f >= 0x800 {
 			panic(fmt.Sprintf("foldRune(%U) = %U: foldedBytes holds two bytes", r, f))
 		}
@@ -216,9 +216,12 @@ func init() {
 		if f >= 0 {
 			fr.n = uint8(utf8.EncodeRune(fr.b[:], f))
 		}
-		fr.same = f == r
-		foldedBytes[int(utf8.AppendRune(nil, r)[0]&1)<<6|i&0x3F] = fr
+		if f != r {
+			fr.notSame = 1
+		}
+		bytes[int(utf8.AppendRune(nil, r)[0]&1)<<6|i&0x3F] = fr
 	}
+	return folds, bytes
 }
 
 // FoldKeeps reports whether Fold leaves the rune r of the Arabic block
@@ -241,25 +244,26 @@ func appendFoldPlain(dst []byte, s string) (out []byte, changed, ok bool) {
 	// in place, two at a time (the second may be a spare one).
 	dst = slices.Grow(dst, len(s)+1)[:n+len(s)+1]
 	j := n
+	var notSame uint8
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if c == ' ' || c >= '\t' && c <= '\r' {
-				return dst[:n], false, false
-			}
-			dst[j] = c
-			j++
+		// Letters of either lead byte follow each other in a word: one
+		// test of both, and the rest by the table, without branches.
+		if c&^1 == 0xD8 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			f := foldedBytes[int(c&1)<<6|int(s[i+1]&0x3F)]
+			dst[j], dst[j+1] = f.b[0], f.b[1]
+			j += int(f.n)
+			notSame |= f.notSame
+			i++
 			continue
 		}
-		if (c != 0xD8 && c != 0xD9) || i+1 == len(s) || s[i+1]&0xC0 != 0x80 {
+		if c >= utf8.RuneSelf || c == ' ' || c >= '\t' && c <= '\r' {
 			return dst[:n], false, false
 		}
-		f := foldedBytes[int(c&1)<<6|int(s[i+1]&0x3F)]
-		dst[j], dst[j+1] = f.b[0], f.b[1]
-		j += int(f.n)
-		changed = changed || !f.same
-		i++
+		dst[j] = c
+		j++
 	}
+	changed = notSame != 0
 	return dst[:j], changed, true
 }
 
@@ -296,6 +300,16 @@ func NotWordRune(r rune) bool {
 // the kind classifier does on raw text (no NFC/NFKC there: lexicon words are
 // short and already composed in practice).
 func foldRune(r rune) rune {
+	// The Arabic block, most runes of the news, by a table: the switch
+	// below compares a rune with one case after another.
+	if uint32(r)-0x0600 < 0x80 {
+		return arabicFolds[r-0x0600]
+	}
+	return foldRuneSwitch(r)
+}
+
+// foldRuneSwitch is foldRune without its table: it makes the table.
+func foldRuneSwitch(r rune) rune {
 	if r < utf8.RuneSelf {
 		switch r {
 		case ' ', '\t', '\n', '\r', '\v', '\f':

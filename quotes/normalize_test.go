@@ -165,3 +165,13 @@ func TestNotWordRune(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldRuneTable holds foldRune's table of the Arabic block to the
+// switch it was made from.
+func TestFoldRuneTable(t *testing.T) {
+	for r := rune(0x05F0); r < 0x0690; r++ {
+		if got, want := foldRune(r), foldRuneSwitch(r); got != want {
+			t.Errorf("foldRune(%U) = %U, the switch gives %U", r, got, want)
+		}
+	}
+}
