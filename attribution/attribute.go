@@ -62,44 +62,35 @@ type attributor struct {
 // facts, its nameForm) is kept once per article in slices indexed by its
 // number rather than looked up by its string at every occurrence.
 type wordCounts struct {
-	ids    map[string]int32 // a folded word's number
-	words  []int32          // how often each word occurs, by number
-	ws     []word           // the counted words
-	pos    []int32          // the indexes in ws of each word's occurrences, grouped by number: see at
-	starts []int32          // where each number's group starts in pos, and len(pos) last
-	fill   []int32          // count's cursor into each group of pos
-	memo   *factMemo        // the lexicon facts of words, when Attribute has lent one
-	ala    int8             // whether the text writes على with ى (aliName): 0 not yet known, 1 yes, 2 no
-	facts  []wordFacts      // the lexicon facts of each word, by number, copied from memo by count (or when first asked)
-	forms  []nameForm       // each word as same compares it, by number, made by form when first asked
-	runes  []rune           // the backing store of the skeletons of the article's nameForms
-	heads  []rune           // the memory of attributor.firsts, reused from story to story
-	order  []int32          // and of attributor.distinct
-	seen   []uint32         // by number, the story in which distinct last found the word
-	story  uint32           // distinct's count of the stories read
+	ids    wordTable   // the folded words' numbers
+	words  []int32     // how often each word occurs, by number
+	ws     []word      // the counted words
+	pos    []int32     // the indexes in ws of each word's occurrences, grouped by number: see at
+	starts []int32     // where each number's group starts in pos, and len(pos) last
+	fill   []int32     // count's cursor into each group of pos
+	memo   *factMemo   // the lexicon facts of words, when Attribute has lent one
+	ala    int8        // whether the text writes على with ى (aliName): 0 not yet known, 1 yes, 2 no
+	facts  []wordFacts // the lexicon facts of each word, by number, copied from memo by count (or when first asked)
+	forms  []nameForm  // each word as same compares it, by number, made by form when first asked
+	runes  []rune      // the backing store of the skeletons of the article's nameForms
+	heads  []rune      // the memory of attributor.firsts, reused from story to story
+	order  []int32     // and of attributor.distinct
+	seen   []uint32    // by number, the story in which distinct last found the word
+	story  uint32      // distinct's count of the stories read
 }
 
 // count numbers the words of ws, setting their ids, counts them and
 // indexes where each occurs, forgetting the words counted before.
 func (c *wordCounts) count(ws []word) {
-	// Clearing a map costs as much as its capacity, which only grows:
-	// after an article of many words a new map is cheaper than clearing
-	// the one it grew.
-	if c.ids == nil || len(c.ids) > maxClearedIDs {
-		c.ids = map[string]int32{}
-	} else {
-		clear(c.ids)
-	}
+	c.ids.reset(len(ws))
 	c.words = c.words[:0]
 	c.facts = c.facts[:0]
 	c.forms = c.forms[:0]
 	c.runes = c.runes[:0]
 	c.ala = 0
 	for i := range ws {
-		id, ok := c.ids[ws[i].key]
-		if !ok {
-			id = int32(len(c.words))
-			c.ids[ws[i].key] = id
+		id, isNew := c.ids.add(ws[i].key)
+		if isNew {
 			c.words = append(c.words, 0)
 			c.facts = append(c.facts, wordFacts{})
 			c.forms = append(c.forms, nameForm{})
@@ -137,16 +128,12 @@ func (c *wordCounts) count(ws []word) {
 	}
 }
 
-// maxClearedIDs is the number of words above which count makes a new map
-// of word numbers rather than clear the old one.
-const maxClearedIDs = 1024
-
 // at returns the indexes in the counted words of the occurrences of the
 // word numbered id, in text order.
 func (c *wordCounts) at(id int32) []int32 { return c.pos[c.starts[id]:c.starts[id+1]] }
 
 // key returns the folded word numbered id.
-func (c *wordCounts) key(id int32) string { return c.ws[c.pos[c.starts[id]]].key }
+func (c *wordCounts) key(id int32) string { return c.ids.keys[id] }
 
 // distinct appends to buf[:0] the numbers of the distinct words of ws, a
 // run of the counted words, in the order they first occur.
@@ -273,7 +260,7 @@ func (c *wordCounts) skeleton(f *nameForm) []rune {
 
 // of returns how often the folded word key occurs.
 func (c *wordCounts) of(key string) int {
-	if id, ok := c.ids[key]; ok {
+	if id, ok := c.ids.find(key); ok {
 		return int(c.words[id])
 	}
 	return 0
