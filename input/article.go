@@ -1,6 +1,8 @@
 package input
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/isnad/isnad/quotes"
@@ -130,19 +132,39 @@ func (d *articleDecoder) str() (string, bool) {
 		return "", false
 	}
 	start := d.i
-	for d.i < len(d.b) {
-		switch c := d.b[d.i]; {
-		case c == '"':
-			d.i++
-			return string(d.b[start : d.i-1]), true
-		case c == '\\':
-			return d.escaped(start)
-		case c < 0x20:
-			return "", false
-		}
-		d.i++
+	d.i = plainRun(d.b, d.i)
+	if d.i == len(d.b) {
+		return "", false
 	}
-	return "", false
+	switch c := d.b[d.i]; {
+	case c == '"':
+		d.i++
+		return string(d.b[start : d.i-1]), true
+	case c == '\\':
+		return d.escaped(start)
+	}
+	return "", false // a control byte
+}
+
+// plainRun returns the index of the first quote, backslash or control
+// byte of b from i, or len(b). It reads eight bytes at a time: a byte is
+// one of these when it is zero after an XOR with '"' or '\\', or below
+// 0x20, and (x - 0x01…) &^ x flags, in its top bit, the lowest zero byte
+// of x exactly (a borrow flags bytes above it only).
+func plainRun(b []byte, i int) int {
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		q := x ^ 0x2222222222222222 // '"'
+		e := x ^ 0x5C5C5C5C5C5C5C5C // '\\'
+		m := ((q - 0x0101010101010101) &^ q) | ((e - 0x0101010101010101) &^ e) | ((x - 0x2020202020202020) &^ x)
+		if m &= 0x8080808080808080; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(b) && b[i] != '"' && b[i] != '\\' && b[i] >= 0x20 {
+		i++
+	}
+	return i
 }
 
 // escaped finishes str from the first backslash of a string that began
@@ -159,10 +181,7 @@ func (d *articleDecoder) escaped(start int) (string, bool) {
 		case c < 0x20:
 			return "", false
 		case c != '\\':
-			run := d.i + 1 // up to the next quote, backslash or control byte
-			for run < len(d.b) && d.b[run] != '"' && d.b[run] != '\\' && d.b[run] >= 0x20 {
-				run++
-			}
+			run := plainRun(d.b, d.i+1) // up to the next quote, backslash or control byte
 			out = append(out, d.b[d.i:run]...)
 			d.i = run
 			continue

@@ -2,6 +2,7 @@ package input
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"testing"
 	"unicode/utf8"
 
@@ -55,4 +56,29 @@ func FuzzDecodeArticle(f *testing.F) {
 		}
 		checkDecodeArticle(t, line)
 	})
+}
+
+// TestPlainRun holds plainRun's eight-byte scan to reading byte by byte,
+// on random bytes where quotes, backslashes, control bytes, bytes next to
+// them ('!', '#', '[', ']', 0x20) and UTF-8 fall anywhere in a word.
+func TestPlainRun(t *testing.T) {
+	alphabet := []byte{'"', '\\', 0x00, 0x1F, 0x20, '!', '#', '[', ']', 'a', 0xD8, 0xA7, 0x80, 0xFF, 0xA2, 0xDC}
+	rng := rand.New(rand.NewPCG(15, 16))
+	for range 100000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = 'a'
+			if rng.IntN(6) == 0 {
+				b[i] = alphabet[rng.IntN(len(alphabet))]
+			}
+		}
+		from := rng.IntN(len(b) + 1)
+		want := from
+		for want < len(b) && b[want] != '"' && b[want] != '\\' && b[want] >= 0x20 {
+			want++
+		}
+		if got := plainRun(b, from); got != want {
+			t.Fatalf("plainRun(%q, %d) = %d, want %d", b, from, got, want)
+		}
+	}
 }

@@ -229,15 +229,20 @@ func readLine(br *bufio.Reader, buf []byte) ([]byte, error) {
 }
 
 // validUTF8 is utf8.Valid, faster on Arabic text: it reads ASCII and the
-// two-byte runes itself, eight bytes at a time, and hands the rest, from
-// the first other rune, to utf8.Valid, whose table lookups cost more per
-// rune.
+// two-byte runes itself, eight bytes at a time. Eight bytes that hold
+// anything else (a mark such as “ or …, of three bytes) are read one rune
+// at a time, with utf8.DecodeRune, up to where eight bytes of the fast kind
+// start again: whole lines handed to utf8.Valid cost more per rune.
 func validUTF8(b []byte) bool {
 	i := 0
 	for i+8 <= len(b) {
 		n := twoByteRunes(binary.LittleEndian.Uint64(b[i:]))
 		if n == 0 {
-			return utf8.Valid(b[i:])
+			r, size := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && size == 1 {
+				return false
+			}
+			n = size
 		}
 		i += n
 	}
@@ -260,7 +265,6 @@ func validUTF8(b []byte) bool {
 const (
 	highBits = 0x8080808080808080 // each byte's top bit
 	lowBits  = 0x0101010101010101 // each byte's bottom bit
-	lastByte = 0x80 << 56         // the top bit of the last byte
 )
 
 // twoByteRunes reads w, eight bytes of text that start a rune, and
@@ -294,10 +298,7 @@ func twoByteRunes(w uint64) int {
 	if lead<<8 != cont { // a lead in the last byte shifts out: its continuation is the next word's
 		return 0
 	}
-	if lead&lastByte != 0 {
-		return 7 // the next word starts at that lead
-	}
-	return 8
+	return 8 - int(lead>>63) // 7 when the last byte is a lead: the next word starts at it
 }
 
 func (r *Reader) validUTF8(where string, b []byte) string {
