@@ -76,6 +76,7 @@ type wordCounts struct {
 	heads  []rune      // the memory of attributor.firsts, reused from story to story
 	order  []int32     // and of attributor.distinct
 	seen   []uint32    // by number, the story in which distinct last found the word
+	firsts []rune      // by number, the first letter of the word\'s skeleton (see first), -1 until asked
 	story  uint32      // distinct's count of the stories read
 }
 
@@ -86,6 +87,7 @@ func (c *wordCounts) count(ws []word) {
 	c.words = c.words[:0]
 	c.facts = c.facts[:0]
 	c.forms = c.forms[:0]
+	c.firsts = c.firsts[:0]
 	c.runes = c.runes[:0]
 	c.ala = 0
 	for i := range ws {
@@ -138,6 +140,15 @@ func (c *wordCounts) key(id int32) string { return c.ids.keys[id] }
 // distinct appends to buf[:0] the numbers of the distinct words of ws, a
 // run of the counted words, in the order they first occur.
 func (c *wordCounts) distinct(ws []word, buf []int32) []int32 {
+	if len(ws) == len(c.ws) && (len(ws) == 0 || &ws[0] == &c.ws[0]) {
+		// All the words of the article, as most stories are: words are
+		// numbered in the order they first occur.
+		out := slices.Grow(buf[:0], len(c.words))[:len(c.words)]
+		for i := range out {
+			out[i] = int32(i)
+		}
+		return out
+	}
 	c.story++
 	if c.story == 0 { // wrapped: forget every mark
 		clear(c.seen)
@@ -697,9 +708,27 @@ func (at *attributor) form(i int) *nameForm {
 func (at *attributor) formID(id int32) *nameForm {
 	f := &at.counts.forms[id]
 	if !f.made {
-		*f = formOf(at.counts.key(id))
+		w := strings.TrimPrefix(at.counts.key(id), "ال")
+		*f = nameForm{w: w, n: utf8.RuneCountInString(w), first: at.counts.first(id), made: true}
 	}
 	return f
+}
+
+// first returns firstSkeletonRune of the word numbered id, worked out once
+// for the article: spellings asks it of every word of a story, and form
+// of the words it compares.
+func (c *wordCounts) first(id int32) rune {
+	if len(c.firsts) < len(c.words) {
+		n := len(c.firsts)
+		c.firsts = slices.Grow(c.firsts, len(c.words)-n)[:len(c.words)]
+		for i := n; i < len(c.firsts); i++ {
+			c.firsts[i] = -1
+		}
+	}
+	if c.firsts[id] < 0 {
+		c.firsts[id] = firstSkeletonRune(c.key(id))
+	}
+	return c.firsts[id]
 }
 
 // spellings returns, in text order, the indexes of the story's words that
@@ -745,7 +774,7 @@ func (at *attributor) withFirst(r rune) []int32 {
 		at.firsts = slices.Grow(c.heads[:0], len(at.distinct))[:len(at.distinct)]
 		c.order, c.heads = at.distinct, at.firsts // stories are read one after the other
 		for k, id := range at.distinct {
-			at.firsts[k] = firstSkeletonRune(c.key(id))
+			at.firsts[k] = c.first(id)
 		}
 		at.byFirst = map[rune][]int32{}
 	}

@@ -337,6 +337,24 @@ func skeletonEnds(w string) (first, last rune) {
 // skeletonRune maps a letter to the one that stands for its group in a
 // skeleton.
 func skeletonRune(r rune) rune {
+	// The Arabic block by a table: a switch compares one case after another.
+	if uint32(r)-0x0600 < uint32(len(skeletonRunes)) {
+		return skeletonRunes[r-0x0600]
+	}
+	return skeletonRuneSwitch(r)
+}
+
+// skeletonRunes is skeletonRuneSwitch of U+0600–U+06FF.
+var skeletonRunes = func() (t [0x100]rune) {
+	for i := range t {
+		t[i] = skeletonRuneSwitch(rune(0x0600 + i))
+	}
+	return t
+}()
+
+// skeletonRuneSwitch is skeletonRune without its table: it makes the
+// table.
+func skeletonRuneSwitch(r rune) rune {
 	switch r {
 	case 'غ', 'ج', 'ك', 'ق', 'گ', 'ڨ':
 		return 'ك'

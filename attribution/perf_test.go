@@ -137,6 +137,9 @@ func TestSpellingsInTextOrder(t *testing.T) {
 		c.count(all)
 		lo := rng.IntN(len(all) / 2)
 		hi := lo + rng.IntN(len(all)-lo) + 1
+		if round%4 == 0 {
+			lo, hi = 0, len(all) // a story of the whole article, as most are
+		}
 		at := &attributor{text: text, ws: all[lo:hi], counts: &c, base: lo}
 		for _, name := range names {
 			f := formOf(quotes.Fold(name))
@@ -169,6 +172,40 @@ func TestCleanNameShortcut(t *testing.T) {
 		s := b.String()
 		if got, want := cleanName(s), strings.Join(strings.Fields(hashtags.Replace(s)), " "); got != want {
 			t.Fatalf("cleanName(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestDistinct holds distinct, which numbers the words of a whole article
+// without reading them, to the words of a story in the order they first
+// occur, on stories of every part of an article and on the whole of it.
+func TestDistinct(t *testing.T) {
+	words := []string{"قال", "الوزير", "إن", "الحكومة", "قال", "،", "."}
+	rng := rand.New(rand.NewPCG(17, 18))
+	for round := range 300 {
+		var b strings.Builder
+		for range 1 + rng.IntN(60) {
+			b.WriteString(words[rng.IntN(len(words))])
+			b.WriteString(" ")
+		}
+		all := appendWords(nil, b.String())
+		var c wordCounts
+		c.count(all)
+		lo := rng.IntN(len(all))
+		hi := lo + rng.IntN(len(all)-lo+1)
+		if round%3 == 0 {
+			lo, hi = 0, len(all)
+		}
+		var want []int32
+		seen := map[int32]bool{}
+		for _, w := range all[lo:hi] {
+			if !seen[w.id] {
+				seen[w.id] = true
+				want = append(want, w.id)
+			}
+		}
+		if got := c.distinct(all[lo:hi], nil); !slices.Equal(got, want) {
+			t.Fatalf("round %d: distinct of words %d-%d = %v, want %v", round, lo, hi, got, want)
 		}
 	}
 }

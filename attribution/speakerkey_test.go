@@ -239,3 +239,13 @@ func TestSkeletonEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestSkeletonRuneTable holds skeletonRune's table of the Arabic block to
+// the switch it was made from.
+func TestSkeletonRuneTable(t *testing.T) {
+	for r := rune(0x05F0); r < 0x0710; r++ {
+		if got, want := skeletonRune(r), skeletonRuneSwitch(r); got != want {
+			t.Errorf("skeletonRune(%U) = %U, the switch gives %U", r, got, want)
+		}
+	}
+}
