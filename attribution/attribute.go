@@ -125,7 +125,7 @@ func (c *wordCounts) count(ws []word) {
 	// once.
 	if m := c.memo; m != nil {
 		for id := range c.facts {
-			c.facts[id] = m.of(c.key(int32(id)))
+			c.facts[id] = m.ofHashed(c.ids.keys[id], c.ids.hashes[id])
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package attribution
 
 import (
-	"encoding/binary"
 	"hash/maphash"
 	"runtime"
 	"sync"
@@ -27,13 +26,20 @@ import (
 // kept: their facts are worked out every time.
 type factMemo struct {
 	sets [memoSets][memoWays]factSlot
-	seed maphash.Seed
 }
 
 // newFactMemo returns an empty memo.
 func newFactMemo() *factMemo {
-	return &factMemo{seed: maphash.MakeSeed()}
+	return new(factMemo)
 }
+
+// wordSeed seeds the hashes of words: wordTable's, and the memo's, which
+// takes a word's hash from the table rather than hashing it again. It is
+// random, so that no text can be written to make its words collide.
+var wordSeed = maphash.MakeSeed()
+
+// hashWord returns the hash of the word w.
+func hashWord(w string) uint64 { return maphash.String(wordSeed, w) }
 
 // A factSlot is one word of the memo and its facts, or zero when empty.
 // Its first memoKeyLen bytes (little-endian) are the word, zero-padded;
@@ -60,27 +66,52 @@ func memoKey(w string) (factSlot, bool) {
 	if len(w) == 0 || len(w) > memoKeyLen {
 		return factSlot{}, false
 	}
-	var b [24]byte
-	copy(b[:], w)
-	return factSlot{
-		binary.LittleEndian.Uint64(b[0:]),
-		binary.LittleEndian.Uint64(b[8:]),
-		binary.LittleEndian.Uint64(b[16:]) | uint64(len(w))<<lenShift,
-	}, true
+	// The bytes are read eight at a time where the word has them, and
+	// the last, partial word from its last eight bytes (or byte by byte
+	// when it is shorter), shifted: no copy into a buffer, which cost a
+	// call of memmove and stores that the loads then waited for.
+	var k factSlot
+	n := len(w)
+	switch {
+	case n >= 16:
+		k[0], k[1] = le64(w, 0), le64(w, 8)
+		k[2] = le64(w, n-8) >> (8 * (24 - n))
+	case n >= 8:
+		k[0] = le64(w, 0)
+		k[1] = le64(w, n-8) >> (8 * (16 - n))
+	default:
+		for i := n - 1; i >= 0; i-- {
+			k[0] = k[0]<<8 | uint64(w[i])
+		}
+	}
+	k[2] |= uint64(n) << lenShift
+	return k, true
 }
 
-// set returns the set of slots where the word w is kept.
-func (m *factMemo) set(w string) *[memoWays]factSlot {
-	return &m.sets[maphash.String(m.seed, w)%memoSets]
+// le64 returns the eight bytes of s from i as a little-endian word.
+func le64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// set returns the set of slots where the word of hash h is kept.
+func (m *factMemo) set(h uint64) *[memoWays]factSlot {
+	return &m.sets[h%memoSets]
 }
 
 // of returns the wordFacts of the folded word w.
 func (m *factMemo) of(w string) wordFacts {
+	return m.ofHashed(w, hashWord(w))
+}
+
+// ofHashed is of for a word whose hash, hashWord(w), is known.
+func (m *factMemo) ofHashed(w string, h uint64) wordFacts {
 	k, ok := memoKey(w)
 	if !ok {
 		return factsOfWord(w)
 	}
-	set := m.set(w)
+	set := m.set(h)
 	// The slots of a set are kept in order of use, the last used first:
 	// a hit moves its slot to the front, and a miss drops the last slot.
 	for i, s := range set {

@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"encoding/binary"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -65,14 +66,14 @@ func TestFactMemoSet(t *testing.T) {
 	m := newFactMemo()
 	// Words that collide with a lexicon word: numbered words, all
 	// different, some too long to be kept.
-	want := m.set("قال")
+	want := m.set(hashWord("قال"))
 	same := []string{"قال"}
 	for i := 0; len(same) < 3*memoWays; i++ {
 		w := "وكلمة" + strconv.Itoa(i)
 		if i%3 == 0 {
 			w = "استقلالية" + strconv.Itoa(i)
 		}
-		if m.set(w) != want {
+		if m.set(hashWord(w)) != want {
 			continue
 		}
 		if _, ok := memoKey(w); ok {
@@ -157,6 +158,31 @@ func TestPackFacts(t *testing.T) {
 				if got := unpackFacts(p); got != f {
 					t.Fatalf("unpackFacts(packFacts(%+v)) = %+v", f, got)
 				}
+			}
+		}
+	}
+}
+
+// TestMemoKeyBytes holds memoKey, which reads a word eight bytes at a time
+// and its tail shifted, to the word copied into a zeroed buffer, for every
+// length a slot keeps.
+func TestMemoKeyBytes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 20))
+	for n := 1; n <= memoKeyLen; n++ {
+		for range 200 {
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = byte(rng.IntN(256))
+			}
+			var buf [24]byte
+			copy(buf[:], b)
+			want := factSlot{
+				binary.LittleEndian.Uint64(buf[0:]),
+				binary.LittleEndian.Uint64(buf[8:]),
+				binary.LittleEndian.Uint64(buf[16:]) | uint64(n)<<lenShift,
+			}
+			if got, ok := memoKey(string(b)); !ok || got != want {
+				t.Fatalf("memoKey(% x) = %x, %v; want %x", b, got, ok, want)
 			}
 		}
 	}

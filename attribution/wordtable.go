@@ -1,7 +1,5 @@
 package attribution
 
-import "hash/maphash"
-
 // wordTable numbers the distinct words of an article. It is a hash table
 // with open addressing, sized for the article and cleared from article to
 // article, where a map[string]int32 spent most of count's time: a map
@@ -10,17 +8,14 @@ import "hash/maphash"
 // half of the word's hash, which tells most words apart without comparing
 // them, and the word's number plus one; zero is an empty slot.
 type wordTable struct {
-	slots []uint64
-	keys  []string // the words by number
-	seed  maphash.Seed
+	slots  []uint64
+	keys   []string // the words by number
+	hashes []uint64 // and their hashes (hashWord), which the memo reuses
 }
 
 // reset empties t and makes room for up to n distinct words, at most
 // half of the slots in use.
 func (t *wordTable) reset(n int) {
-	if t.seed == (maphash.Seed{}) {
-		t.seed = maphash.MakeSeed()
-	}
 	size := 64
 	for size < 2*n {
 		size *= 2
@@ -32,12 +27,13 @@ func (t *wordTable) reset(n int) {
 		clear(t.slots)
 	}
 	t.keys = t.keys[:0]
+	t.hashes = t.hashes[:0]
 }
 
 // add returns the number of the word key, numbering it next when it is
 // new, and whether it is. reset must have made room for it.
 func (t *wordTable) add(key string) (id int32, isNew bool) {
-	h := maphash.String(t.seed, key)
+	h := hashWord(key)
 	tag := h &^ (1<<32 - 1)
 	mask := len(t.slots) - 1
 	for i := int(h) & mask; ; i = (i + 1) & mask {
@@ -45,6 +41,7 @@ func (t *wordTable) add(key string) (id int32, isNew bool) {
 		if s == 0 {
 			id := int32(len(t.keys))
 			t.keys = append(t.keys, key)
+			t.hashes = append(t.hashes, h)
 			t.slots[i] = tag | uint64(id+1)
 			return id, true
 		}
@@ -60,7 +57,7 @@ func (t *wordTable) find(key string) (int32, bool) {
 	if len(t.slots) == 0 {
 		return 0, false
 	}
-	h := maphash.String(t.seed, key)
+	h := hashWord(key)
 	tag := h &^ (1<<32 - 1)
 	mask := len(t.slots) - 1
 	for i := int(h) & mask; ; i = (i + 1) & mask {
