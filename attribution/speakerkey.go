@@ -45,7 +45,27 @@ func speakerTokens(name string) []string {
 // (لودريان/لوردريان) with compatible first names (equal, a variant, or
 // given by one side only).
 func SameSpeaker(a, b string) bool {
-	ta, tb := speakerTokens(a), speakerTokens(b)
+	return sameTokens(speakerTokens(a), speakerTokens(b))
+}
+
+// SpeakerName is a name read once to be compared with many:
+// NewSpeakerName(a).Same(b) is SameSpeaker(a, b).
+type SpeakerName struct {
+	toks []string
+}
+
+// NewSpeakerName reads name for Same.
+func NewSpeakerName(name string) SpeakerName {
+	return SpeakerName{toks: speakerTokens(name)}
+}
+
+// Same reports whether b is a spelling of the person n names: SameSpeaker.
+func (n SpeakerName) Same(b string) bool {
+	return sameTokens(n.toks, speakerTokens(b))
+}
+
+// sameTokens is SameSpeaker of two names' speakerTokens.
+func sameTokens(ta, tb []string) bool {
 	if len(ta) == 0 || len(tb) == 0 {
 		return false
 	}

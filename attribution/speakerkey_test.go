@@ -249,3 +249,18 @@ func TestSkeletonRuneTable(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerNameSame holds SpeakerName.Same to SameSpeaker on pairs of
+// the names of the speaker key tests.
+func TestSpeakerNameSame(t *testing.T) {
+	names := []string{"سيرغي لافروف", "سيرجي لافروف", "لافروف", "دونالد ترامب", "دونالد ترمب", "ترامب", "إيفانكا ترامب",
+		"سعد الحريري", "سعد حريري", "الحريري", "عبد الله الصبيحي", "عبدالله الصبيحي", "#بومبيو", "", "الشركة"}
+	for _, a := range names {
+		n := NewSpeakerName(a)
+		for _, b := range names {
+			if got, want := n.Same(b), SameSpeaker(a, b); got != want {
+				t.Errorf("NewSpeakerName(%q).Same(%q) = %v, SameSpeaker gives %v", a, b, got, want)
+			}
+		}
+	}
+}

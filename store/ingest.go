@@ -866,6 +866,7 @@ func candidates(bySurname *bolt.Bucket, look speakerLookup, name string) ([]cand
 		return nil, nil
 	}
 	prefix := key(surnameKey(k), "")
+	same := attribution.NewSpeakerName(name) // read once for every speaker of the surname
 	var out []candidate
 	c := bySurname.Cursor()
 	for sk, _ := c.Seek(prefix); sk != nil && bytes.HasPrefix(sk, prefix); sk, _ = c.Next() {
@@ -901,7 +902,7 @@ func candidates(bySurname *bolt.Bucket, look speakerLookup, name string) ([]cand
 			if strings.Contains(sKey, " ") && surnameKey(strings.TrimSuffix(sKey, numberSuffix(sKey))) == k && attribution.LooksLikePerson(sName) && sameSurname(name, sName) {
 				out = append(out, candidate{string(sk[len(prefix):]), sKey})
 			}
-		case attribution.SameSpeaker(name, sName):
+		case same.Same(sName):
 			out = append(out, candidate{string(sk[len(prefix):]), sKey})
 		}
 	}
