@@ -49,19 +49,20 @@ func SameSpeaker(a, b string) bool {
 }
 
 // SpeakerName is a name read once to be compared with many:
-// NewSpeakerName(a).Same(b) is SameSpeaker(a, b).
+// NewSpeakerName(a).SameAs(NewSpeakerName(b)) is SameSpeaker(a, b).
 type SpeakerName struct {
 	toks []string
 }
 
-// NewSpeakerName reads name for Same.
+// NewSpeakerName reads name for SameAs.
 func NewSpeakerName(name string) SpeakerName {
 	return SpeakerName{toks: speakerTokens(name)}
 }
 
-// Same reports whether b is a spelling of the person n names: SameSpeaker.
-func (n SpeakerName) Same(b string) bool {
-	return sameTokens(n.toks, speakerTokens(b))
+// SameAs reports whether m names the person n names: SameSpeaker of the
+// two names read.
+func (n SpeakerName) SameAs(m SpeakerName) bool {
+	return sameTokens(n.toks, m.toks)
 }
 
 // sameTokens is SameSpeaker of two names' speakerTokens.

@@ -243,6 +243,9 @@ type speakerCache struct {
 	gens map[string]uint32
 	// recent holds the speakers the last batch changed, as committed.
 	recent map[string]*Speaker
+	// read holds stored names read for comparison with new ones: a name
+	// is compared with every new name of its surname.
+	read map[string]attribution.SpeakerName
 }
 
 // keyAnswer is a name's speaker key, found when the speakers of surname
@@ -253,7 +256,7 @@ type keyAnswer struct {
 }
 
 func newSpeakerCache() *speakerCache {
-	return &speakerCache{names: map[string]string{}, keys: map[string]keyAnswer{}, gens: map[string]uint32{}}
+	return &speakerCache{names: map[string]string{}, keys: map[string]keyAnswer{}, gens: map[string]uint32{}, read: map[string]attribution.SpeakerName{}}
 }
 
 // maxCachedSpeakers bounds the names and the answers of the cache, checked
@@ -263,7 +266,7 @@ func newSpeakerCache() *speakerCache {
 const maxCachedSpeakers = 1 << 17
 
 func (c *speakerCache) full() bool {
-	return len(c.names) > maxCachedSpeakers || len(c.keys) > maxCachedSpeakers
+	return len(c.names) > maxCachedSpeakers || len(c.keys) > maxCachedSpeakers || len(c.read) > maxCachedSpeakers
 }
 
 // writer holds one write transaction's buckets and the speakers it
@@ -657,6 +660,18 @@ type speakerLookup interface {
 	name(k string) (name string, ok bool, err error)
 	// speaker returns the speaker stored as k, or nil.
 	speaker(k string) (*Speaker, error)
+	// read returns attribution.NewSpeakerName(name).
+	read(name string) attribution.SpeakerName
+}
+
+// read is attribution.NewSpeakerName, remembered for the handle.
+func (w *writer) read(name string) attribution.SpeakerName {
+	if n, ok := w.cache.read[name]; ok {
+		return n
+	}
+	n := attribution.NewSpeakerName(name)
+	w.cache.read[strings.Clone(name)] = n
+	return n
 }
 
 func (w *writer) speaker(k string) (*Speaker, error) {
@@ -902,7 +917,7 @@ func candidates(bySurname *bolt.Bucket, look speakerLookup, name string) ([]cand
 			if strings.Contains(sKey, " ") && surnameKey(strings.TrimSuffix(sKey, numberSuffix(sKey))) == k && attribution.LooksLikePerson(sName) && sameSurname(name, sName) {
 				out = append(out, candidate{string(sk[len(prefix):]), sKey})
 			}
-		case same.Same(sName):
+		case same.SameAs(look.read(sName)):
 			out = append(out, candidate{string(sk[len(prefix):]), sKey})
 		}
 	}

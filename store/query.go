@@ -180,6 +180,10 @@ func (t txSpeakers) speaker(k string) (*Speaker, error) {
 	return loadSpeaker(t.bucket, nil, t.loaded, k)
 }
 
+func (t txSpeakers) read(name string) attribution.SpeakerName {
+	return attribution.NewSpeakerName(name)
+}
+
 func (t txSpeakers) name(k string) (string, bool, error) {
 	s, err := t.speaker(k)
 	if s == nil || err != nil || s.Key != k {
