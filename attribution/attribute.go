@@ -62,22 +62,24 @@ type attributor struct {
 // facts, its nameForm) is kept once per article in slices indexed by its
 // number rather than looked up by its string at every occurrence.
 type wordCounts struct {
-	ids    wordTable   // the folded words' numbers
-	words  []int32     // how often each word occurs, by number
-	ws     []word      // the counted words
-	pos    []int32     // the indexes in ws of each word's occurrences, grouped by number: see at
-	starts []int32     // where each number's group starts in pos, and len(pos) last
-	fill   []int32     // count's cursor into each group of pos
-	memo   *factMemo   // the lexicon facts of words, when Attribute has lent one
-	ala    int8        // whether the text writes على with ى (aliName): 0 not yet known, 1 yes, 2 no
-	facts  []wordFacts // the lexicon facts of each word, by number, copied from memo by count (or when first asked)
-	forms  []nameForm  // each word as same compares it, by number, made by form when first asked
-	runes  []rune      // the backing store of the skeletons of the article's nameForms
-	heads  []rune      // the memory of attributor.firsts, reused from story to story
-	order  []int32     // and of attributor.distinct
-	seen   []uint32    // by number, the story in which distinct last found the word
-	firsts []rune      // by number, the first letter of the word\'s skeleton (see first), -1 until asked
-	story  uint32      // distinct's count of the stories read
+	ids     wordTable   // the folded words' numbers
+	words   []int32     // how often each word occurs, by number
+	ws      []word      // the counted words
+	pos     []int32     // the indexes in ws of each word's occurrences, grouped by number: see at
+	starts  []int32     // where each number's group starts in pos, and len(pos) last
+	fill    []int32     // count's cursor into each group of pos
+	memo    *factMemo   // the lexicon facts of words, when Attribute has lent one
+	ala     int8        // whether the text writes على with ى (aliName): 0 not yet known, 1 yes, 2 no
+	facts   []wordFacts // the lexicon facts of each word, by number, copied from memo by count (or when first asked)
+	forms   []nameForm  // each word as same compares it, by number, made by form when first asked
+	runes   []rune      // the backing store of the skeletons of the article's nameForms
+	heads   []rune      // the memory of attributor.firsts, reused from story to story
+	order   []int32     // and of attributor.distinct
+	seen    []uint32    // by number, the story in which distinct last found the word
+	dated   []int32     // the numbers of the day words and numbers, listed by count when it has the memo
+	datedAt []int32     // datedIn's buffer
+	firsts  []rune      // by number, the first letter of the word\'s skeleton (see first), -1 until asked
+	story   uint32      // distinct's count of the stories read
 }
 
 // count numbers the words of ws, setting their ids, counts them and
@@ -124,8 +126,13 @@ func (c *wordCounts) count(ws []word) {
 	// reads them all), so they are fetched from the memo here, all at
 	// once.
 	if m := c.memo; m != nil {
+		c.dated = c.dated[:0]
 		for id := range c.facts {
-			c.facts[id] = m.ofHashed(c.ids.keys[id], c.ids.hashes[id])
+			k := c.ids.keys[id]
+			c.facts[id] = m.ofHashed(k, c.ids.hashes[id])
+			if c.facts[id].day || k != "" && k[0] >= '0' && k[0] <= '9' {
+				c.dated = append(c.dated, int32(id)) // a clue may start at it (findDayClues)
+			}
 		}
 	}
 }
@@ -133,6 +140,22 @@ func (c *wordCounts) count(ws []word) {
 // at returns the indexes in the counted words of the occurrences of the
 // word numbered id, in text order.
 func (c *wordCounts) at(id int32) []int32 { return c.pos[c.starts[id]:c.starts[id+1]] }
+
+// datedIn returns, in text order, the indexes from base of the
+// occurrences of the words in c.dated among the n counted words from base.
+func (c *wordCounts) datedIn(base, n int) []int32 {
+	out := c.datedAt[:0]
+	for _, id := range c.dated {
+		for _, k := range c.at(id) {
+			if j := int(k) - base; j >= 0 && j < n {
+				out = append(out, int32(j))
+			}
+		}
+	}
+	slices.Sort(out)
+	c.datedAt = out
+	return out
+}
 
 // key returns the folded word numbered id.
 func (c *wordCounts) key(id int32) string { return c.ids.keys[id] }
@@ -2143,7 +2166,7 @@ func AttributeHashed(a *quotes.Article, qs []quotes.Quote, hash string) []Record
 		at.spans = unite(at.quoted)
 		var clues []clue
 		if speech { // a story without speech needs no entity table
-			clues = findClues(at.ws, counts, pub)
+			clues = findClues(at.ws, counts, at.base, pub)
 			at.clues = clues
 			at.scanEntities()
 		}

@@ -366,8 +366,8 @@ func shortSegmentAt(text string, i int) bool {
 // its publication day: explicit dates (12 مارس، 12 مارس 2024), weekdays
 // (the most recent one on or before publication; strictly before with
 // الماضي), and relative words (أمس، أول أمس، اليوم، الليلة الماضية).
-func findClues(ws []word, c *wordCounts, pub time.Time) []clue {
-	out := findDayClues(ws, c, pub)
+func findClues(ws []word, c *wordCounts, base int, pub time.Time) []clue {
+	out := findDayClues(ws, c, base, pub)
 	// Mark the clues of pluperfect sentences and of sentences that date
 	// what was said around them (جاء ذلك …).
 	ci, sentStart := 0, 0
@@ -408,7 +408,9 @@ func isWeekday(w string) bool {
 	return ok
 }
 
-func findDayClues(ws []word, c *wordCounts, pub time.Time) []clue {
+// findDayClues returns the day clues of ws, a story whose first word is
+// word base of the article that c counted (c may be nil).
+func findDayClues(ws []word, c *wordCounts, base int, pub time.Time) []clue {
 	var out []clue
 	add := func(i int, c clue) {
 		// "منذ 14 أغسطس"، "حتى (يوم) الخميس": a span's start or end, not
@@ -421,7 +423,9 @@ func findDayClues(ws []word, c *wordCounts, pub time.Time) []clue {
 			out = append(out, c)
 		}
 	}
-	for i := 0; i < len(ws); i++ {
+	// visit reads the word at i, and reports whether it read the word
+	// after it too.
+	visit := func(i int) bool {
 		k := ws[i].key
 		next := ""
 		if i+1 < len(ws) {
@@ -435,14 +439,13 @@ func findDayClues(ws []word, c *wordCounts, pub time.Time) []clue {
 				if i+2 >= len(ws) || !isWeekday(ws[i+2].key) {
 					add(i, clue{at: ws[i].start, day: pub.AddDate(0, 0, d), basis: BasisRelative})
 				}
-				i++
-				continue
+				return true
 			}
 			if d, ok := relativeDays[k]; ok {
 				if !isWeekday(next) {
 					add(i, clue{at: ws[i].start, day: pub.AddDate(0, 0, d), basis: BasisRelative})
 				}
-				continue
+				return false
 			}
 			if wd, ok := weekdays[k]; ok {
 				back := (int(pub.Weekday()) - int(wd) + 7) % 7
@@ -450,13 +453,13 @@ func findDayClues(ws []word, c *wordCounts, pub time.Time) []clue {
 					back = 7
 				}
 				add(i, clue{at: ws[i].start, day: pub.AddDate(0, 0, -back), basis: BasisWeekday})
-				continue
+				return false
 			}
 		}
 		if n, ok := dayOfMonth(k); ok {
 			m, skip := monthAt(ws, i+1)
 			if m == 0 {
-				continue
+				return false
 			}
 			year := pub.Year()
 			explicitYear := false
@@ -467,15 +470,37 @@ func findDayClues(ws []word, c *wordCounts, pub time.Time) []clue {
 			}
 			d := time.Date(year, time.Month(m), n, 0, 0, 0, 0, time.UTC)
 			if d.Day() != n {
-				continue
+				return false
 			}
 			if !explicitYear && d.After(pub) {
 				d = d.AddDate(-1, 0, 0) // "12 مارس" in a January article is last year's
 			}
 			if d.After(pub) || d.Before(pub.AddDate(-1, 0, 0)) {
-				continue // a date of history or of a coming event, not of words reported now
+				return false // a date of history or of a coming event, not of words reported now
 			}
 			add(i, clue{at: ws[i].start, day: d, basis: BasisExplicit})
+		}
+		return false
+	}
+	if c == nil || c.memo == nil {
+		for i := 0; i < len(ws); i++ {
+			if visit(i) {
+				i++
+			}
+		}
+		return out
+	}
+	// Only a day word or a number starts a clue: count listed the words
+	// that are, and only their occurrences are read, in text order.
+	next := 0 // the first word not read yet
+	for _, at := range c.datedIn(base, len(ws)) {
+		i := int(at)
+		if i < next {
+			continue
+		}
+		next = i + 1
+		if visit(i) {
+			next = i + 2
 		}
 	}
 	return out

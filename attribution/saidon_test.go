@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -51,7 +52,7 @@ func TestSaidOn(t *testing.T) {
 				t.Fatalf("want one quote, got %+v", qs)
 			}
 			ws := appendWords(nil, tt.text)
-			day, basis, _ := saidOn(ws, findClues(ws, nil, pub), qs[0], pub, -1, func(int) bool { return false })
+			day, basis, _ := saidOn(ws, findClues(ws, nil, 0, pub), qs[0], pub, -1, func(int) bool { return false })
 			if got := day.Format(time.DateOnly); got != tt.day || basis != tt.basis {
 				t.Errorf("said_on = %s (%s), want %s (%s)", got, basis, tt.day, tt.basis)
 			}
@@ -248,6 +249,38 @@ func TestWordKeysAreFolded(t *testing.T) {
 	for r := rune(0x0600); r < 0x0680; r++ {
 		if got, want := quotes.FoldKeeps(r), quotes.Fold(string(r)) == string(r); got != want {
 			t.Errorf("FoldKeeps(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestDayCluesReadOnlyDatedWords holds findDayClues, which reads only the
+// day words and numbers that count listed, to its scan of every word, on
+// random stories of day words, two-word days, numbers, months, years and
+// span words, as whole articles and as parts of them.
+func TestDayCluesReadOnlyDatedWords(t *testing.T) {
+	pieces := []string{"أمس", "الأمس", "اليوم", "أول أمس", "أمس الأول", "مساء أمس", "الخميس", "الجمعة", "الماضي", "منذ", "حتى", "يوم",
+		"12", "3", "31", "2024", "مارس", "آذار", "مايو", "قال", "الوزير", "،", ".", "في"}
+	pub := time.Date(2025, 6, 6, 0, 0, 0, 0, time.UTC)
+	rng := rand.New(rand.NewPCG(21, 22))
+	memo := newFactMemo()
+	for round := range 2000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+			b.WriteString(" ")
+		}
+		all := appendWords(nil, b.String())
+		c := wordCounts{memo: memo}
+		c.count(all)
+		lo := rng.IntN(len(all))
+		hi := lo + rng.IntN(len(all)-lo+1)
+		if round%3 == 0 {
+			lo, hi = 0, len(all)
+		}
+		want := findDayClues(all[lo:hi], nil, 0, pub)
+		got := findDayClues(all[lo:hi], &c, lo, pub)
+		if !slices.EqualFunc(got, want, func(a, b clue) bool { return a.at == b.at && a.day.Equal(b.day) && a.basis == b.basis }) {
+			t.Fatalf("round %d, words %d-%d of %q: clues %v, reading every word gives %v", round, lo, hi, b.String(), got, want)
 		}
 	}
 }
