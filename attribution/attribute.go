@@ -62,24 +62,26 @@ type attributor struct {
 // facts, its nameForm) is kept once per article in slices indexed by its
 // number rather than looked up by its string at every occurrence.
 type wordCounts struct {
-	ids     wordTable   // the folded words' numbers
-	words   []int32     // how often each word occurs, by number
-	ws      []word      // the counted words
-	pos     []int32     // the indexes in ws of each word's occurrences, grouped by number: see at
-	starts  []int32     // where each number's group starts in pos, and len(pos) last
-	fill    []int32     // count's cursor into each group of pos
-	memo    *factMemo   // the lexicon facts of words, when Attribute has lent one
-	ala     int8        // whether the text writes على with ى (aliName): 0 not yet known, 1 yes, 2 no
-	facts   []wordFacts // the lexicon facts of each word, by number, copied from memo by count (or when first asked)
-	forms   []nameForm  // each word as same compares it, by number, made by form when first asked
-	runes   []rune      // the backing store of the skeletons of the article's nameForms
-	heads   []rune      // the memory of attributor.firsts, reused from story to story
-	order   []int32     // and of attributor.distinct
-	seen    []uint32    // by number, the story in which distinct last found the word
-	dated   []int32     // the numbers of the day words and numbers, listed by count when it has the memo
-	datedAt []int32     // datedIn's buffer
-	firsts  []rune      // by number, the first letter of the word\'s skeleton (see first), -1 until asked
-	story   uint32      // distinct's count of the stories read
+	ids       wordTable   // the folded words' numbers
+	words     []int32     // how often each word occurs, by number
+	ws        []word      // the counted words
+	pos       []int32     // the indexes in ws of each word's occurrences, grouped by number: see at
+	starts    []int32     // where each number's group starts in pos, and len(pos) last
+	fill      []int32     // count's cursor into each group of pos
+	memo      *factMemo   // the lexicon facts of words, when Attribute has lent one
+	ala       int8        // whether the text writes على with ى (aliName): 0 not yet known, 1 yes, 2 no
+	facts     []wordFacts // the lexicon facts of each word, by number, copied from memo by count (or when first asked)
+	forms     []nameForm  // each word as same compares it, by number, made by form when first asked
+	runes     []rune      // the backing store of the skeletons of the article's nameForms
+	heads     []rune      // the memory of attributor.firsts, reused from story to story
+	order     []int32     // and of attributor.distinct
+	seen      []uint32    // by number, the story in which distinct last found the word
+	dated     []int32     // the numbers of the day words and numbers, listed by count when it has the memo
+	datedAt   []int32     // findDayClues' buffer of their occurrences
+	scanned   []int32     // and of the words scanEntities reads, the other words of either list
+	scannedAt []int32     // scanEntities' buffer of their occurrences
+	firsts    []rune      // by number, the first letter of the word\'s skeleton (see first), -1 until asked
+	story     uint32      // distinct's count of the stories read
 }
 
 // count numbers the words of ws, setting their ids, counts them and
@@ -126,12 +128,16 @@ func (c *wordCounts) count(ws []word) {
 	// reads them all), so they are fetched from the memo here, all at
 	// once.
 	if m := c.memo; m != nil {
-		c.dated = c.dated[:0]
+		c.dated, c.scanned = c.dated[:0], c.scanned[:0]
 		for id := range c.facts {
 			k := c.ids.keys[id]
-			c.facts[id] = m.ofHashed(k, c.ids.hashes[id])
-			if c.facts[id].day || k != "" && k[0] >= '0' && k[0] <= '9' {
+			f := m.ofHashed(k, c.ids.hashes[id])
+			c.facts[id] = f
+			if f.day || k != "" && k[0] >= '0' && k[0] <= '9' {
 				c.dated = append(c.dated, int32(id)) // a clue may start at it (findDayClues)
+			}
+			if f.title || f.issuing || f.cueOK && f.cue == cueVerb || k == "." {
+				c.scanned = append(c.scanned, int32(id)) // scanEntities reads it
 			}
 		}
 	}
@@ -141,11 +147,12 @@ func (c *wordCounts) count(ws []word) {
 // word numbered id, in text order.
 func (c *wordCounts) at(id int32) []int32 { return c.pos[c.starts[id]:c.starts[id+1]] }
 
-// datedIn returns, in text order, the indexes from base of the
-// occurrences of the words in c.dated among the n counted words from base.
-func (c *wordCounts) datedIn(base, n int) []int32 {
-	out := c.datedAt[:0]
-	for _, id := range c.dated {
+// occurrencesIn returns, in text order, the indexes from base of the
+// occurrences of the words numbered ids among the n counted words from
+// base, in the memory of *buf.
+func (c *wordCounts) occurrencesIn(ids []int32, base, n int, buf *[]int32) []int32 {
+	out := (*buf)[:0]
+	for _, id := range ids {
 		for _, k := range c.at(id) {
 			if j := int(k) - base; j >= 0 && j < n {
 				out = append(out, int32(j))
@@ -153,7 +160,7 @@ func (c *wordCounts) datedIn(base, n int) []int32 {
 		}
 	}
 	slices.Sort(out)
-	c.datedAt = out
+	*buf = out
 	return out
 }
 
@@ -246,11 +253,16 @@ func (c *wordCounts) pair(a, b word) int {
 }
 
 // factsOf returns the lexicon facts of the counted word w, from the memo
-// the first time the article asks for them and from c.facts after.
+// (or worked out, without one) the first time the article asks for them
+// and from c.facts after.
 func (c *wordCounts) factsOf(w word) wordFacts {
 	f := &c.facts[w.id]
 	if !f.known {
-		*f = c.memo.of(w.key)
+		if c.memo == nil {
+			*f = factsOfWord(w.key)
+		} else {
+			*f = c.memo.of(w.key)
+		}
 	}
 	return *f
 }
@@ -385,69 +397,91 @@ type event struct {
 // to the fullest name (وقال لافروف → سيرغي لافروف) and a subjectless verb
 // finds who was last reported speaking.
 func (at *attributor) scanEntities() {
+	c := at.counts
+	if c == nil || c.memo == nil {
+		lo := 0
+		for i := range at.ws {
+			if at.ws[i].key == "." {
+				lo = i + 1
+				continue
+			}
+			at.scanWord(i, lo)
+		}
+		return
+	}
+	// Only a title, an issuing or reporting verb, or a sentence end does
+	// anything: count listed the words that are, and only their
+	// occurrences are read, in text order.
 	lo := 0
-	for i := 0; i < len(at.ws); i++ {
-		w := at.ws[i].key
-		if w == "." {
+	for _, k := range c.occurrencesIn(c.scanned, at.base, len(at.ws), &c.scannedAt) {
+		i := int(k)
+		if at.ws[i].key == "." {
 			lo = i + 1
 			continue
 		}
-		fw := at.counts.factsOf(at.ws[i])
-		if fw.title && (i == 0 || !at.counts.factsOf(at.ws[i-1]).title) {
-			p := at.phrase(i, len(at.ws))
-			if p.name == "" && p.role != "" && i > 0 && p.next < len(at.ws) && isCueVerb(at.ws[p.next].key) &&
-				at.counts.nameLike(at.ws[i-1]) && !hasArticle(at.text, at.ws[i-1]) {
-				// A name, its post, then the verb: "فاروق جليك وزير العمل
-				// التركي قال". The post is the named person's.
-				full := at.fullName(at.text[at.ws[i-1].start:at.ws[i-1].end])
-				if len(foldTokens(full)) >= 2 {
-					at.people.person(full, p.role, p.g)
-					continue
+		at.scanWord(i, lo)
+	}
+}
+
+// scanWord is scanEntities at the story's word i, in the sentence that
+// starts at word lo.
+func (at *attributor) scanWord(i, lo int) {
+	w := at.ws[i].key
+	fw := at.counts.factsOf(at.ws[i])
+	if fw.title && (i == 0 || !at.counts.factsOf(at.ws[i-1]).title) {
+		p := at.phrase(i, len(at.ws))
+		if p.name == "" && p.role != "" && i > 0 && p.next < len(at.ws) && isCueVerb(at.ws[p.next].key) &&
+			at.counts.nameLike(at.ws[i-1]) && !hasArticle(at.text, at.ws[i-1]) {
+			// A name, its post, then the verb: "فاروق جليك وزير العمل
+			// التركي قال". The post is the named person's.
+			full := at.fullName(at.text[at.ws[i-1].start:at.ws[i-1].end])
+			if len(foldTokens(full)) >= 2 {
+				at.people.person(full, p.role, p.g)
+				return
+			}
+		}
+		if p.name != "" {
+			at.resolve(p, p.g)
+		} else if p.role != "" && !hasArticle(at.text, at.ws[i]) {
+			// An unnamed office holder ("متحدث باسم الجيش"), kept as
+			// written; its title lets "المتحدث" find it later.
+			at.people.institution(p.role, p.g).role = p.role
+		}
+		return
+	}
+	if fw.issuing && at.issuedStatement(lo, i) {
+		return
+	}
+	kind, g, ok := fw.cue, fw.g, fw.cueOK
+	if !ok || kind != cueVerb || at.inQuote(at.ws[i].start) || at.predicateNoun(i) {
+		return // a verb inside someone's quoted words reports nothing
+	}
+	saying := quotes.SayingWord(unprefixed(w)) || quotes.SayingWord(w)
+	p := at.phraseAfterVerb(i+1, len(at.ws))
+	if !saying {
+		// An evaluative verb (طالبت، وصف): its subject counts only
+		// when it is plainly a speaker, an organisation or a title.
+		if p.empty() || (p.role == "" && !in(institutionSet, at.ws[i+1].key)) {
+			return
+		}
+	}
+	if p.empty() {
+		p = at.subjectBefore(lo, i)
+	}
+	if p.empty() {
+		// The subject of a clause inside the sentence: "… لكن فاروق
+		// جليك وزير العمل التركي قال".
+		for o := i - 1; o > lo && i-o <= 12; o-- {
+			if clauseOpeners[at.ws[o].key] {
+				if q := at.subjectWithin(o+1, i, 8); q.name != "" && q.inst == "" {
+					p = q // only a name: other clauses open with their own words
 				}
-			}
-			if p.name != "" {
-				at.resolve(p, p.g)
-			} else if p.role != "" && !hasArticle(at.text, at.ws[i]) {
-				// An unnamed office holder ("متحدث باسم الجيش"), kept as
-				// written; its title lets "المتحدث" find it later.
-				at.people.institution(p.role, p.g).role = p.role
-			}
-			continue
-		}
-		if fw.issuing && at.issuedStatement(lo, i) {
-			continue
-		}
-		kind, g, ok := fw.cue, fw.g, fw.cueOK
-		if !ok || kind != cueVerb || at.inQuote(at.ws[i].start) || at.predicateNoun(i) {
-			continue // a verb inside someone's quoted words reports nothing
-		}
-		saying := quotes.SayingWord(unprefixed(w)) || quotes.SayingWord(w)
-		p := at.phraseAfterVerb(i+1, len(at.ws))
-		if !saying {
-			// An evaluative verb (طالبت، وصف): its subject counts only
-			// when it is plainly a speaker, an organisation or a title.
-			if p.empty() || (p.role == "" && !in(institutionSet, at.ws[i+1].key)) {
-				continue
+				break
 			}
 		}
-		if p.empty() {
-			p = at.subjectBefore(lo, i)
-		}
-		if p.empty() {
-			// The subject of a clause inside the sentence: "… لكن فاروق
-			// جليك وزير العمل التركي قال".
-			for o := i - 1; o > lo && i-o <= 12; o-- {
-				if clauseOpeners[at.ws[o].key] {
-					if q := at.subjectWithin(o+1, i, 8); q.name != "" && q.inst == "" {
-						p = q // only a name: other clauses open with their own words
-					}
-					break
-				}
-			}
-		}
-		if e, _ := at.resolve(p, g); e != nil {
-			at.events = append(at.events, event{at: at.ws[i].start, e: e, dated: at.clueNear(lo, i)})
-		}
+	}
+	if e, _ := at.resolve(p, g); e != nil {
+		at.events = append(at.events, event{at: at.ws[i].start, e: e, dated: at.clueNear(lo, i)})
 	}
 }
 

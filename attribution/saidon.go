@@ -493,7 +493,7 @@ func findDayClues(ws []word, c *wordCounts, base int, pub time.Time) []clue {
 	// Only a day word or a number starts a clue: count listed the words
 	// that are, and only their occurrences are read, in text order.
 	next := 0 // the first word not read yet
-	for _, at := range c.datedIn(base, len(ws)) {
+	for _, at := range c.occurrencesIn(c.dated, base, len(ws), &c.datedAt) {
 		i := int(at)
 		if i < next {
 			continue
