@@ -606,11 +606,12 @@ func (w *writer) speakerKey(name string) (string, error) {
 	if a, ok := w.cache.keys[name]; ok && a.gen == w.cache.gens[a.surname] {
 		return a.key, nil
 	}
-	k := attribution.SpeakerKey(name)
+	bk := attribution.SpeakerKey(name)
+	k := bk
 	if k == "" {
 		k = name
 	}
-	sk, err := w.matchKey(name, k)
+	sk, err := w.matchKey(name, k, bk)
 	if err != nil {
 		return "", err
 	}
@@ -620,8 +621,9 @@ func (w *writer) speakerKey(name string) (string, error) {
 	return sk, nil
 }
 
-// matchKey is speakerKey for a name whose blocking key is k.
-func (w *writer) matchKey(name, k string) (string, error) {
+// matchKey is speakerKey for a name whose blocking key is k: its
+// attribution.SpeakerKey bk, or the name itself when that is "".
+func (w *writer) matchKey(name, k, bk string) (string, error) {
 	if c := aliasTarget(w.aliases.Get([]byte(k))); c != "" {
 		return c, nil
 	}
@@ -643,7 +645,7 @@ func (w *writer) matchKey(name, k string) (string, error) {
 			return kn, nil
 		}
 	}
-	cands, err := candidates(w.bySurname, w, name)
+	cands, err := candidates(w.bySurname, w, name, bk)
 	if err != nil {
 		return "", err
 	}
@@ -874,9 +876,9 @@ type candidate struct {
 }
 
 // candidates returns the stored speakers that may be the person called
-// name: same surname skeleton, and attribution.SameSpeaker agrees.
-func candidates(bySurname *bolt.Bucket, look speakerLookup, name string) ([]candidate, error) {
-	k := attribution.SpeakerKey(name)
+// name, whose attribution.SpeakerKey is k: same surname skeleton, and
+// attribution.SameSpeaker agrees.
+func candidates(bySurname *bolt.Bucket, look speakerLookup, name, k string) ([]candidate, error) {
 	if k == "" {
 		return nil, nil
 	}

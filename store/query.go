@@ -153,7 +153,7 @@ func (db *DB) FindSpeakers(ctx context.Context, name string) ([]Speaker, error) 
 			return err
 		}
 		look := txSpeakers{speakers, map[string]*Speaker{}}
-		cands, err := candidates(tx.Bucket(idxSurname), look, name)
+		cands, err := candidates(tx.Bucket(idxSurname), look, name, attribution.SpeakerKey(name))
 		if err != nil {
 			return err
 		}
