@@ -317,7 +317,7 @@ var allah, taala = quotes.Fold("الله"), quotes.Fold("تعالى")
 // isAllah reports whether folded word w is الله, hyphens around it aside
 // (-الله-).
 func isAllah(w string) bool {
-	return len(w) >= len(allah) && strings.Trim(w, "-") == allah
+	return w == allah || len(w) > len(allah) && (w[0] == '-' || w[len(w)-1] == '-') && strings.Trim(w, "-") == allah
 }
 
 // classifyRune reports whether r is a letter or digit (or the tatweel),

@@ -284,3 +284,25 @@ func TestDayCluesReadOnlyDatedWords(t *testing.T) {
 		}
 	}
 }
+
+func TestIsAllah(t *testing.T) {
+	tests := []struct {
+		name, w string
+		want    bool
+	}{
+		{"the word", allah, true},
+		{"between hyphens", "-" + allah + "-", true},
+		{"a hyphen before", "-" + allah, true},
+		{"a hyphen after", allah + "-", true},
+		{"two hyphens after", allah + "--", true},
+		{"longer word", allah + "م", false},
+		{"a name ending in it", "عبد" + allah, false},
+		{"hyphens only", "--------", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		if got := isAllah(tt.w); got != tt.want {
+			t.Errorf("%s: isAllah(%q) = %v, want %v", tt.name, tt.w, got, tt.want)
+		}
+	}
+}
