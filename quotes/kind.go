@@ -23,37 +23,102 @@ type context struct {
 // tokenize appends the folded tokens of s to dst: words, and the
 // punctuation tokens ":" and ","; a sentence end (. ! ? ؟) empties the list,
 // so only the last sentence is kept.
+//
+// It reads ASCII and the two-byte runes of the Arabic block through
+// tables of what each does (asciiTok, arabicTok), and decodes only other
+// runes.
 func tokenize(dst []string, s string) []string {
-	buf := make([]byte, 0, 32)
+	var mem [64]byte
+	buf := mem[:0]
 	flush := func() {
 		if len(buf) > 0 {
 			dst = append(dst, string(buf))
 			buf = buf[:0]
 		}
 	}
-	for _, r := range s {
-		f := foldRune(r)
-		switch {
-		case f < 0:
-			continue
-		case isWordRune(f) || f == '#' || f == '_':
-			buf = utf8.AppendRune(buf, f)
-		case f == ':':
+	for i := 0; i < len(s); {
+		var t tokRune
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			t = asciiTok[c]
+			i++
+		case c&^1 == 0xD8 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			t = arabicTok[int(c&1)<<6|int(s[i+1]&0x3F)]
+			i += 2
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			t = tokOf(r)
+			i += size
+		}
+		switch t.kind {
+		case tokWord:
+			buf = append(buf, t.b[:t.n]...)
+		case tokColon:
 			flush()
 			dst = append(dst, ":")
-		case f == ',':
+		case tokComma:
 			flush()
 			dst = append(dst, ",")
-		case f == '.' || f == '!' || f == '?' || f == '\n':
+		case tokEnd:
 			flush()
 			dst = dst[:0]
-		default:
+		case tokBreak:
 			flush()
 		}
 	}
 	flush()
 	return dst
 }
+
+// tokRune is what a rune does in tokenize: dropped, part of a word (its
+// folded bytes, the first n of b), or a mark.
+type tokRune struct {
+	kind uint8
+	n    uint8
+	b    [4]byte
+}
+
+const (
+	tokDrop  = iota // folds to nothing
+	tokWord         // a letter or digit, # or _
+	tokColon        // :
+	tokComma        // ,
+	tokEnd          // a sentence end: . ! ? or a line break
+	tokBreak        // anything else: ends a word
+)
+
+// tokOf returns what r does in tokenize.
+func tokOf(r rune) tokRune {
+	f := foldRune(r)
+	switch {
+	case f < 0:
+		return tokRune{kind: tokDrop}
+	case isWordRune(f) || f == '#' || f == '_':
+		t := tokRune{kind: tokWord}
+		t.n = uint8(utf8.EncodeRune(t.b[:], f))
+		return t
+	case f == ':':
+		return tokRune{kind: tokColon}
+	case f == ',':
+		return tokRune{kind: tokComma}
+	case f == '.' || f == '!' || f == '?' || f == '\n':
+		return tokRune{kind: tokEnd}
+	}
+	return tokRune{kind: tokBreak}
+}
+
+// asciiTok and arabicTok hold tokOf of ASCII and of U+0600–U+067F (by the
+// low bit of the lead byte and the six of the second).
+var asciiTok, arabicTok = func() (ascii [utf8.RuneSelf]tokRune, arabic [0x80]tokRune) {
+	for r := range rune(utf8.RuneSelf) {
+		ascii[r] = tokOf(r)
+	}
+	for i := range arabic {
+		r := rune(0x0600 + i)
+		arabic[int(utf8.AppendRune(nil, r)[0]&1)<<6|i&0x3F] = tokOf(r)
+	}
+	return ascii, arabic
+}()
 
 // isWordRune reports whether r is a letter or digit, with a fast path for
 // the Arabic block.

@@ -1,9 +1,12 @@
 package quotes
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestKey(t *testing.T) {
@@ -173,5 +176,66 @@ func TestFoldRuneTable(t *testing.T) {
 		if got, want := foldRune(r), foldRuneSwitch(r); got != want {
 			t.Errorf("foldRune(%U) = %U, the switch gives %U", r, got, want)
 		}
+	}
+}
+
+// tokenizeRunes is tokenize as it was written first, rune by rune: the
+// reference TestTokenizeTables holds the tables to.
+func tokenizeRunes(dst []string, s string) []string {
+	var buf []byte
+	flush := func() {
+		if len(buf) > 0 {
+			dst = append(dst, string(buf))
+			buf = buf[:0]
+		}
+	}
+	for _, r := range s {
+		f := foldRune(r)
+		switch {
+		case f < 0:
+			continue
+		case isWordRune(f) || f == '#' || f == '_':
+			buf = utf8.AppendRune(buf, f)
+		case f == ':':
+			flush()
+			dst = append(dst, ":")
+		case f == ',':
+			flush()
+			dst = append(dst, ",")
+		case f == '.' || f == '!' || f == '?' || f == '\n':
+			flush()
+			dst = dst[:0]
+		default:
+			flush()
+		}
+	}
+	flush()
+	return dst
+}
+
+// TestTokenizeTables holds tokenize to tokenizeRunes on random text of
+// Arabic letters, marks and digits, ASCII, punctuation of every script,
+// runes of three and four bytes and broken UTF-8, and on every rune below
+// U+0800 between two letters.
+func TestTokenizeTables(t *testing.T) {
+	pieces := []string{"قال", "أكد", "إن", "الوزيرة", "ـ", "\u064e", "\u0651", "٣", "،", "؛", "؟", ":", ",", ".", "!", "\n", " ", "\t",
+		"#", "_", "abc", "7", "«", "»", "“", "…", "\u200f", "😀", "\xd8", "\xd9\x41", "\xff", "(", "-"}
+	rng := rand.New(rand.NewPCG(25, 26))
+	check := func(s string) {
+		t.Helper()
+		got, want := tokenize([]string{"x"}, s), tokenizeRunes([]string{"x"}, s)
+		if !slices.Equal(got, want) {
+			t.Fatalf("tokenize(%q) = %q, rune by rune %q", s, got, want)
+		}
+	}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(20) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+	for r := rune(0); r < 0x800; r++ {
+		check("ب" + string(r) + "ة")
 	}
 }
