@@ -666,13 +666,17 @@ type speakerLookup interface {
 	read(name string) attribution.SpeakerName
 }
 
-// read is attribution.NewSpeakerName, remembered for the handle.
+// read is attribution.NewSpeakerName, remembered for the handle. The
+// name is copied first: it may point into an article's text (a speaker
+// this batch changed), and the words read are pieces of it, which the
+// cache would keep the whole text alive by.
 func (w *writer) read(name string) attribution.SpeakerName {
 	if n, ok := w.cache.read[name]; ok {
 		return n
 	}
+	name = strings.Clone(name)
 	n := attribution.NewSpeakerName(name)
-	w.cache.read[strings.Clone(name)] = n
+	w.cache.read[name] = n
 	return n
 }
 
