@@ -62,26 +62,24 @@ type attributor struct {
 // facts, its nameForm) is kept once per article in slices indexed by its
 // number rather than looked up by its string at every occurrence.
 type wordCounts struct {
-	ids       wordTable   // the folded words' numbers
-	words     []int32     // how often each word occurs, by number
-	ws        []word      // the counted words
-	pos       []int32     // the indexes in ws of each word's occurrences, grouped by number: see at
-	starts    []int32     // where each number's group starts in pos, and len(pos) last
-	fill      []int32     // count's cursor into each group of pos
-	memo      *factMemo   // the lexicon facts of words, when Attribute has lent one
-	ala       int8        // whether the text writes على with ى (aliName): 0 not yet known, 1 yes, 2 no
-	facts     []wordFacts // the lexicon facts of each word, by number, copied from memo by count (or when first asked)
-	forms     []nameForm  // each word as same compares it, by number, made by form when first asked
-	runes     []rune      // the backing store of the skeletons of the article's nameForms
-	heads     []rune      // the memory of attributor.firsts, reused from story to story
-	order     []int32     // and of attributor.distinct
-	seen      []uint32    // by number, the story in which distinct last found the word
-	dated     []int32     // the numbers of the day words and numbers, listed by count when it has the memo
-	datedAt   []int32     // findDayClues' buffer of their occurrences
-	scanned   []int32     // and of the words scanEntities reads, the other words of either list
-	scannedAt []int32     // scanEntities' buffer of their occurrences
-	firsts    []rune      // by number, the first letter of the word\'s skeleton (see first), -1 until asked
-	story     uint32      // distinct's count of the stories read
+	ids     wordTable   // the folded words' numbers
+	words   []int32     // how often each word occurs, by number
+	ws      []word      // the counted words
+	pos     []int32     // the indexes in ws of each word's occurrences, grouped by number: see at
+	starts  []int32     // where each number's group starts in pos, and len(pos) last
+	fill    []int32     // count's cursor into each group of pos
+	memo    *factMemo   // the lexicon facts of words, when Attribute has lent one
+	ala     int8        // whether the text writes على with ى (aliName): 0 not yet known, 1 yes, 2 no
+	facts   []wordFacts // the lexicon facts of each word, by number, copied from memo by count (or when first asked)
+	forms   []nameForm  // each word as same compares it, by number, made by form when first asked
+	runes   []rune      // the backing store of the skeletons of the article's nameForms
+	heads   []rune      // the memory of attributor.firsts, reused from story to story
+	order   []int32     // and of attributor.distinct
+	seen    []uint32    // by number, the story in which distinct last found the word
+	dated   occurrences // of the day words and numbers, where a clue may start (findDayClues)
+	scanned occurrences // of the titles, issuing and reporting verbs and sentence ends (scanEntities)
+	firsts  []rune      // by number, the first letter of the word's skeleton (see first), -1 until asked
+	story   uint32      // distinct's count of the stories read
 }
 
 // count numbers the words of ws, setting their ids, counts them and
@@ -124,20 +122,21 @@ func (c *wordCounts) count(ws []word) {
 		c.pos[c.fill[id]] = int32(i)
 		c.fill[id]++
 	}
-	// Nearly every word of an article is asked for its facts (scanEntities
-	// reads them all), so they are fetched from the memo here, all at
-	// once.
+	// The facts of the article's words are fetched from the memo here, all
+	// at once, and the words that findDayClues and scanEntities read are
+	// listed: most words are read for their facts by one or the other.
+	c.dated.reset()
+	c.scanned.reset()
 	if m := c.memo; m != nil {
-		c.dated, c.scanned = c.dated[:0], c.scanned[:0]
 		for id := range c.facts {
 			k := c.ids.keys[id]
 			f := m.ofHashed(k, c.ids.hashes[id])
 			c.facts[id] = f
 			if f.day || k != "" && k[0] >= '0' && k[0] <= '9' {
-				c.dated = append(c.dated, int32(id)) // a clue may start at it (findDayClues)
+				c.dated.ids = append(c.dated.ids, int32(id))
 			}
 			if f.title || f.issuing || f.cueOK && f.cue == cueVerb || k == "." {
-				c.scanned = append(c.scanned, int32(id)) // scanEntities reads it
+				c.scanned.ids = append(c.scanned.ids, int32(id))
 			}
 		}
 	}
@@ -147,21 +146,32 @@ func (c *wordCounts) count(ws []word) {
 // word numbered id, in text order.
 func (c *wordCounts) at(id int32) []int32 { return c.pos[c.starts[id]:c.starts[id+1]] }
 
-// occurrencesIn returns, in text order, the indexes from base of the
-// occurrences of the words numbered ids among the n counted words from
-// base, in the memory of *buf.
-func (c *wordCounts) occurrencesIn(ids []int32, base, n int, buf *[]int32) []int32 {
-	out := (*buf)[:0]
-	for _, id := range ids {
-		for _, k := range c.at(id) {
-			if j := int(k) - base; j >= 0 && j < n {
-				out = append(out, int32(j))
-			}
+// occurrences are where some words of an article occur: the words are
+// listed by count, and their occurrences gathered in text order when a
+// story first asks, once for the article.
+type occurrences struct {
+	ids  []int32 // the numbers of the words
+	at   []int32 // the indexes in the counted words of their occurrences, in text order
+	made bool    // at is made
+}
+
+func (o *occurrences) reset() {
+	o.ids, o.at, o.made = o.ids[:0], o.at[:0], false
+}
+
+// in returns the indexes of the occurrences among the n counted words
+// from base (a story), in text order.
+func (o *occurrences) in(c *wordCounts, base, n int) []int32 {
+	if !o.made {
+		for _, id := range o.ids {
+			o.at = append(o.at, c.at(id)...)
 		}
+		slices.Sort(o.at)
+		o.made = true
 	}
-	slices.Sort(out)
-	*buf = out
-	return out
+	lo, _ := slices.BinarySearch(o.at, int32(base))
+	hi, _ := slices.BinarySearch(o.at, int32(base+n))
+	return o.at[lo:hi]
 }
 
 // key returns the folded word numbered id.
@@ -312,9 +322,9 @@ func (c *wordCounts) of(key string) int {
 	return 0
 }
 
-// wordFacts are the lexicon facts scanEntities asks of every word of a
-// story: most words are none of them, and each lookup strips clitics and
-// probes several sets.
+// wordFacts are the lexicon facts that scanEntities and others ask of the
+// words of a story: most words are none of them, and each lookup strips
+// clitics and probes several sets.
 type wordFacts struct {
 	title   bool // in(titleSet, w)
 	issuing bool // an issuing verb (نشر بيانا)
@@ -413,8 +423,8 @@ func (at *attributor) scanEntities() {
 	// anything: count listed the words that are, and only their
 	// occurrences are read, in text order.
 	lo := 0
-	for _, k := range c.occurrencesIn(c.scanned, at.base, len(at.ws), &c.scannedAt) {
-		i := int(k)
+	for _, k := range c.scanned.in(c, at.base, len(at.ws)) {
+		i := int(k) - at.base
 		if at.ws[i].key == "." {
 			lo = i + 1
 			continue
@@ -749,7 +759,11 @@ type nameForm struct {
 }
 
 func formOf(w string) nameForm {
-	first := firstSkeletonRune(w)
+	return formWith(w, firstSkeletonRune(w))
+}
+
+// formWith is formOf for a word whose firstSkeletonRune is known.
+func formWith(w string, first rune) nameForm {
 	w = strings.TrimPrefix(w, "ال")
 	return nameForm{w: w, n: utf8.RuneCountInString(w), first: first, made: true}
 }
@@ -765,8 +779,7 @@ func (at *attributor) form(i int) *nameForm {
 func (at *attributor) formID(id int32) *nameForm {
 	f := &at.counts.forms[id]
 	if !f.made {
-		w := strings.TrimPrefix(at.counts.key(id), "ال")
-		*f = nameForm{w: w, n: utf8.RuneCountInString(w), first: at.counts.first(id), made: true}
+		*f = formWith(at.counts.key(id), at.counts.first(id))
 	}
 	return f
 }

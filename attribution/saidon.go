@@ -102,14 +102,15 @@ type clue struct {
 type word struct {
 	start, end int
 	key        string
-	id         int32 // its number in the article's wordCounts
+	id         int32 // its number in the article's wordCounts (while appendWordsIn makes a key, where it ends: see wordKeys)
 }
 
 // appendWords splits text into letter-or-digit runs (a word may hold a
 // hyphen, جونغ-أون, and the dots of an abbreviation of one- and two-letter
 // pieces, بي.في.ام), appended to out; sentence ends (. ! ? ؟ and line
 // breaks) become the token ".", commas ",", colons ":" and quotation marks
-// "\"". out is Attribute's buffer, reused from article to article.
+// "\"". Attribute calls appendWordsIn, which reuses a buffer from article
+// to article.
 func appendWords(out []word, text string) []word {
 	out, _ = appendWordsIn(out, nil, text)
 	return out
@@ -493,8 +494,8 @@ func findDayClues(ws []word, c *wordCounts, base int, pub time.Time) []clue {
 	// Only a day word or a number starts a clue: count listed the words
 	// that are, and only their occurrences are read, in text order.
 	next := 0 // the first word not read yet
-	for _, at := range c.occurrencesIn(c.dated, base, len(ws), &c.datedAt) {
-		i := int(at)
+	for _, at := range c.dated.in(c, base, len(ws)) {
+		i := int(at) - base
 		if i < next {
 			continue
 		}

@@ -33,22 +33,15 @@ func (t *wordTable) reset(n int) {
 // add returns the number of the word key, numbering it next when it is
 // new, and whether it is. reset must have made room for it.
 func (t *wordTable) add(key string) (id int32, isNew bool) {
-	h := hashWord(key)
-	tag := h &^ (1<<32 - 1)
-	mask := len(t.slots) - 1
-	for i := int(h) & mask; ; i = (i + 1) & mask {
-		s := t.slots[i]
-		if s == 0 {
-			id := int32(len(t.keys))
-			t.keys = append(t.keys, key)
-			t.hashes = append(t.hashes, h)
-			t.slots[i] = tag | uint64(id+1)
-			return id, true
-		}
-		if s&^(1<<32-1) == tag && t.keys[uint32(s)-1] == key {
-			return int32(uint32(s) - 1), false
-		}
+	i, h, id, found := t.probe(key)
+	if found {
+		return id, false
 	}
+	id = int32(len(t.keys))
+	t.keys = append(t.keys, key)
+	t.hashes = append(t.hashes, h)
+	t.slots[i] = h&^(1<<32-1) | uint64(id+1)
+	return id, true
 }
 
 // find returns the number of the word key, and false when it was not
@@ -57,16 +50,23 @@ func (t *wordTable) find(key string) (int32, bool) {
 	if len(t.slots) == 0 {
 		return 0, false
 	}
-	h := hashWord(key)
+	_, _, id, found := t.probe(key)
+	return id, found
+}
+
+// probe looks for the word key: it returns its number when found, and
+// else the empty slot where it goes; and its hash.
+func (t *wordTable) probe(key string) (slot int, h uint64, id int32, found bool) {
+	h = hashWord(key)
 	tag := h &^ (1<<32 - 1)
 	mask := len(t.slots) - 1
 	for i := int(h) & mask; ; i = (i + 1) & mask {
 		s := t.slots[i]
 		if s == 0 {
-			return 0, false
+			return i, h, 0, false
 		}
 		if s&^(1<<32-1) == tag && t.keys[uint32(s)-1] == key {
-			return int32(uint32(s) - 1), true
+			return i, h, int32(uint32(s) - 1), true
 		}
 	}
 }
