@@ -271,7 +271,8 @@ const (
 // returns how many of them are whole runes of one or two bytes: 8, or 7
 // when the last byte starts a rune the next bytes end. It returns 0 when
 // w holds anything else (a longer rune, an overlong or invalid byte, a
-// continuation byte without its lead), which utf8.Valid then judges. A
+// continuation byte without its lead), which validUTF8 then reads rune by
+// rune. A
 // byte is ASCII when its top bit is clear, a continuation when its top
 // bits are 10, and a lead of two bytes when they are 110 (but C0 and C1,
 // the leads of overlong forms); the text is whole runes of one or two

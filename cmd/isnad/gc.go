@@ -15,16 +15,17 @@ import (
 const streamGCPercent = 400
 
 // ingestMemoryLimit is the soft heap limit of an ingest storing batch
-// articles per transaction with workers extracting: about twice the most
-// it keeps alive, so that collections stay rare yet the peak stays under
-// 300 MB at the default batch on two cores, the written pages of the file
-// included. GODEBUG=gctrace=1 on the corpus with two workers showed 38 MB
+// articles per transaction with workers extracting: two to two and a half
+// times the most it keeps alive, so that collections stay rare yet the
+// peak stays under 300 MB at the default batch on two cores, the written
+// pages of the file included. GODEBUG=gctrace=1 on the corpus with two workers showed 38 MB
 // alive at a batch of 256, 64 MB at 1024 and 135 MB at 4096; each worker
 // adds its word-facts memo (3 MB) and its share of the articles queued
 // for extraction, so the limit grows with both. The base was 48 MiB; at
 // 64 MiB (144 MiB at the default on two cores) an ingest of the corpus
 // took 4.55 s instead of 4.74 (three runs each) and peaked at 268-270 MB
-// instead of 244-253. At 80 MiB it peaked at 277-291 MB, too near 300.
+// instead of 244-253. At 80 MiB it was no faster (4.52-4.58 s) and
+// peaked at 277-291 MB.
 func ingestMemoryLimit(batch, workers int) int64 {
 	return 64<<20 + int64(batch)*64<<10 + int64(workers)*8<<20
 }
