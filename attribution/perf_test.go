@@ -185,19 +185,10 @@ func TestDistinct(t *testing.T) {
 	words := []string{"قال", "الوزير", "إن", "الحكومة", "قال", "،", "."}
 	rng := rand.New(rand.NewPCG(17, 18))
 	for round := range 300 {
-		var b strings.Builder
-		for range 1 + rng.IntN(60) {
-			b.WriteString(words[rng.IntN(len(words))])
-			b.WriteString(" ")
-		}
-		all := appendWords(nil, b.String())
+		all := appendWords(nil, randomText(rng, words, 60))
 		var c wordCounts
 		c.count(all)
-		lo := rng.IntN(len(all))
-		hi := lo + rng.IntN(len(all)-lo+1)
-		if round%3 == 0 {
-			lo, hi = 0, len(all)
-		}
+		lo, hi := randomStory(rng, len(all), round%3 == 0)
 		var want []int32
 		seen := map[int32]bool{}
 		for _, w := range all[lo:hi] {
@@ -223,34 +214,44 @@ func TestScanEntitiesReadsOnlyListedWords(t *testing.T) {
 	rng := rand.New(rand.NewPCG(23, 24))
 	listedCounts := &wordCounts{memo: newFactMemo()} // counted article after article, as a worker's scratch is
 	for round := range 1500 {
-		var b strings.Builder
-		for range 1 + rng.IntN(50) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-			b.WriteString(" ")
-		}
-		text := b.String()
+		text := randomText(rng, pieces, 50)
+		lo, hi := randomStory(rng, len(appendWords(nil, text)), round%3 == 0)
 		scan := func(c *wordCounts) *attributor {
 			all := appendWords(nil, text)
 			c.count(all)
-			lo := rng.IntN(len(all))
-			hi := lo + rng.IntN(len(all)-lo+1)
-			if round%3 == 0 {
-				lo, hi = 0, len(all)
-			}
 			at := &attributor{text: text, ws: all[lo:hi], counts: c, base: lo}
 			at.clues = findClues(at.ws, c, lo, time.Date(2025, 6, 6, 0, 0, 0, 0, time.UTC))
 			at.scanEntities()
 			return at
 		}
-		state := rng.Uint64()
-		rng = rand.New(rand.NewPCG(state, 1))
 		listed := scan(listedCounts)
-		rng = rand.New(rand.NewPCG(state, 1))
 		every := scan(&wordCounts{})
 		if got, want := describe(listed), describe(every); got != want {
 			t.Fatalf("round %d, %q:\nreading listed words: %s\nreading every word:   %s", round, text, got, want)
 		}
 	}
+}
+
+// randomText joins 1 to n pieces picked at random, each followed by a
+// space.
+func randomText(rng *rand.Rand, pieces []string, n int) string {
+	var b strings.Builder
+	for range 1 + rng.IntN(n) {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+		b.WriteString(" ")
+	}
+	return b.String()
+}
+
+// randomStory returns the bounds, lo to hi, of a story among the n words
+// of an article: all of them when whole (as most stories are), else a
+// random part.
+func randomStory(rng *rand.Rand, n int, whole bool) (lo, hi int) {
+	if whole {
+		return 0, n
+	}
+	lo = rng.IntN(n)
+	return lo, lo + rng.IntN(n-lo+1)
 }
 
 // describe writes down the people and events of a scanned story.

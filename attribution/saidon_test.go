@@ -264,22 +264,14 @@ func TestDayCluesReadOnlyDatedWords(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 22))
 	c := wordCounts{memo: newFactMemo()} // counted article after article, as a worker's scratch is
 	for round := range 2000 {
-		var b strings.Builder
-		for range 1 + rng.IntN(40) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-			b.WriteString(" ")
-		}
-		all := appendWords(nil, b.String())
+		text := randomText(rng, pieces, 40)
+		all := appendWords(nil, text)
 		c.count(all)
-		lo := rng.IntN(len(all))
-		hi := lo + rng.IntN(len(all)-lo+1)
-		if round%3 == 0 {
-			lo, hi = 0, len(all)
-		}
+		lo, hi := randomStory(rng, len(all), round%3 == 0)
 		want := findDayClues(all[lo:hi], nil, 0, pub)
 		got := findDayClues(all[lo:hi], &c, lo, pub)
 		if !slices.EqualFunc(got, want, func(a, b clue) bool { return a.at == b.at && a.day.Equal(b.day) && a.basis == b.basis }) {
-			t.Fatalf("round %d, words %d-%d of %q: clues %v, reading every word gives %v", round, lo, hi, b.String(), got, want)
+			t.Fatalf("round %d, words %d-%d of %q: clues %v, reading every word gives %v", round, lo, hi, text, got, want)
 		}
 	}
 }
