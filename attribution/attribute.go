@@ -97,7 +97,6 @@ func (c *wordCounts) count(ws []word) {
 		if isNew {
 			c.words = append(c.words, 0)
 			c.facts = append(c.facts, wordFacts{})
-			c.forms = append(c.forms, nameForm{})
 		}
 		ws[i].id = id
 		c.words[id]++
@@ -777,7 +776,15 @@ func (at *attributor) form(i int) *nameForm {
 
 // formID is form for the word numbered id.
 func (at *attributor) formID(id int32) *nameForm {
-	f := &at.counts.forms[id]
+	c := at.counts
+	if len(c.forms) < len(c.words) {
+		// Made room for when first asked: most articles compare few
+		// words, and a nameForm is 64 bytes to clear for each.
+		n := len(c.forms)
+		c.forms = slices.Grow(c.forms, len(c.words)-n)[:len(c.words)]
+		clear(c.forms[n:])
+	}
+	f := &c.forms[id]
 	if !f.made {
 		*f = formWith(at.counts.key(id), at.counts.first(id))
 	}
