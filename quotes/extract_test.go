@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -362,5 +363,28 @@ func TestExtractCorpusInvariants(t *testing.T) {
 			continue
 		}
 		checkInvariants(t, s, Extract(s))
+	}
+}
+
+// TestHasLeadByte holds the eight-byte test that scanMarks skips by to its
+// table, on random bytes near each lead byte.
+func TestHasLeadByte(t *testing.T) {
+	alphabet := []byte{'"', '\n', 0xC2, 0xE2, '!', '#', 0x0B, 0xC3, 0xE3, 0xA2, 0x00, 0xFF, 'a'}
+	rng := rand.New(rand.NewPCG(27, 28))
+	for range 100000 {
+		b := make([]byte, 8)
+		for i := range b {
+			b[i] = 'a'
+			if rng.IntN(8) == 0 {
+				b[i] = alphabet[rng.IntN(len(alphabet))]
+			}
+		}
+		want := false
+		for _, c := range b {
+			want = want || leadByte[c]
+		}
+		if got := hasLeadByte(string(b), 0); got != want {
+			t.Fatalf("hasLeadByte(% x) = %v, want %v", b, got, want)
+		}
 	}
 }

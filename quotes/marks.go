@@ -31,6 +31,18 @@ type mark struct {
 // paragraph, so the scanner looks at nothing else.
 var leadByte = [256]bool{'"': true, '\n': true, 0xC2: true, 0xE2: true}
 
+// hasLeadByte reports whether one of the eight bytes of text from i is a
+// leadByte: zero after an XOR with it, which (x - 0x01…) &^ x flags in
+// the byte's top bit.
+func hasLeadByte(text string, i int) bool {
+	s := text[i : i+8]
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	zero := func(y uint64) uint64 { return (y - ones) &^ y & tops }
+	return zero(x^('"'*ones))|zero(x^('\n'*ones))|zero(x^(0xC2*ones))|zero(x^(0xE2*ones)) != 0
+}
+
 // scanMarks appends to dst the quotation marks of text[from:to] and reports
 // where the paragraph starting at from ends (the offset of its '\n', or len
 // of text). It reads bytes, decoding nothing outside the marks: UTF-8 is
@@ -41,6 +53,11 @@ func scanMarks(dst []mark, text string, from int) ([]mark, int) {
 	for i := from; i < n; i++ {
 		c := text[i]
 		if !leadByte[c] {
+			// Most of a paragraph is none of the lead bytes: skip eight
+			// at a time to the next block that holds one.
+			for i+9 <= n && !hasLeadByte(text, i+1) {
+				i += 8
+			}
 			continue
 		}
 		switch c {
