@@ -131,7 +131,7 @@ func (c *wordCounts) count(ws []word) {
 			k := c.ids.keys[id]
 			f := m.ofHashed(k, c.ids.hashes[id])
 			c.facts[id] = f
-			if f.day || k != "" && k[0] >= '0' && k[0] <= '9' {
+			if f.day || startsWithDigit(k) {
 				c.dated.ids = append(c.dated.ids, int32(id))
 			}
 			if f.title || f.issuing || f.cueOK && f.cue == cueVerb || k == "." {
@@ -284,10 +284,10 @@ func (c *wordCounts) stop(w word) bool {
 	return c.factsOf(w).stop
 }
 
-// day reports whether w is one of dayWords, answered from the memo when c
-// has one.
+// day reports whether w is one of dayWords; a nil c counts nothing, and
+// looks the word up.
 func (c *wordCounts) day(w word) bool {
-	if c == nil || c.memo == nil {
+	if c == nil {
 		return dayWords[w.key]
 	}
 	return c.factsOf(w).day

@@ -82,11 +82,18 @@ func relativePair(a, b string) (int, bool) {
 
 // dayOfMonth reads k as a day of the month, 1 to 31.
 func dayOfMonth(k string) (int, bool) {
-	if k == "" || k[0] < '0' || k[0] > '9' {
+	if !startsWithDigit(k) {
 		return 0, false // not a number: no need to build strconv's error
 	}
 	n, err := strconv.Atoi(k)
 	return n, err == nil && n >= 1 && n <= 31
+}
+
+// startsWithDigit reports whether folded word k starts with an ASCII
+// digit: only such a word can be a day of the month (dayOfMonth), and
+// count lists them for findDayClues.
+func startsWithDigit(k string) bool {
+	return k != "" && k[0] >= '0' && k[0] <= '9'
 }
 
 // clue is a time expression found in an article.
@@ -125,8 +132,8 @@ func appendWordsIn(out []word, buf []byte, text string) ([]word, []byte) {
 	}
 	keys := wordKeys{buf: buf[:0], first: len(out)}
 	start := -1
-	seg := 0           // letters since the word's start or its last dot
-	var fold uint8 = 0 // 1 when the word may change when folded
+	seg := 0       // letters since the word's start or its last dot
+	var fold uint8 // 1 when the word may change when folded
 	for i, size := 0, 0; i < len(text); i += size {
 		// An Arabic letter (U+0620–U+064A, the tatweel among them), most
 		// runes of the news, is a letter of a word and no dot: read off
