@@ -134,9 +134,16 @@ func Open(path string, opts Options) (*DB, error) {
 		}
 	}
 	b, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout:      timeout,
-		ReadOnly:     opts.ReadOnly,
-		FreelistType: bolt.FreelistMapType,
+		Timeout:  timeout,
+		ReadOnly: opts.ReadOnly,
+		// The array freelist hands out the lowest free page first, so an
+		// ingest keeps rewriting the same few pages of the file instead of
+		// pages anywhere in it, each of which then stays mapped in memory:
+		// ingesting the corpus peaked 15 to 20 MB lower than with the
+		// hashmap freelist, in the same time. Its known weakness, a long
+		// scan for a run of free pages, hits values that span several
+		// pages, and isnad's records fit in one.
+		FreelistType: bolt.FreelistArrayType,
 	})
 	if err != nil {
 		if errors.Is(err, berrors.ErrTimeout) {
