@@ -23,7 +23,7 @@ fi
 [ -x /usr/bin/time ] || { echo "ingest-batches: needs GNU time (apt-get install time)" >&2; exit 1; }
 work=${1:-$(mktemp -d)}
 rounds=${2:-1}
-sizes=${SIZES:-256 512 1024 2048}
+sizes=${SIZES:-256 512 1024 1536 2048}
 mkdir -p "$work"
 echo "work directory: $work"
 go build -o "$work/isnad" ./cmd/isnad

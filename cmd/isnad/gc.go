@@ -21,13 +21,13 @@ const streamGCPercent = 400
 // pages of the file included. GODEBUG=gctrace=1 on the corpus with two workers showed 38 MB
 // alive at a batch of 256, 64 MB at 1024 and 135 MB at 4096; each worker
 // adds its word-facts memo (3 MB) and its share of the articles queued
-// for extraction, so the limit grows with both. The base was 48 MiB; at
-// 64 MiB (144 MiB at the default on two cores) an ingest of the corpus
-// took 4.55 s instead of 4.74 (three runs each) and peaked at 268-270 MB
-// instead of 244-253. At 80 MiB it was no faster (4.52-4.58 s) and
-// peaked at 277-291 MB.
+// for extraction, so the limit grows with both. At a batch of 1024 a
+// base of 64 MiB (144 MiB in all on two cores) took 4.55 s instead of
+// 4.74 at 48 MiB, and 80 MiB was no faster. The default batch is now 1536
+// (see defaultBatch), and the base is 48 MiB again: 160 MiB in all, under
+// which the corpus peaked at 266-275 MB.
 func ingestMemoryLimit(batch, workers int) int64 {
-	return 64<<20 + int64(batch)*64<<10 + int64(workers)*8<<20
+	return 48<<20 + int64(batch)*64<<10 + int64(workers)*8<<20
 }
 
 // streamingGC sets the collector for a command that streams articles:

@@ -368,7 +368,9 @@ func TestWriterAndReaderDuringIngest(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs isnad ingest on a large input")
 	}
-	input := bigInput(t, 4000) // 40,000 articles: long enough to overlap
+	// 80,000 articles: about 6 s of ingest on 2 cores, which must outlast
+	// the first command refused after its 3 s lock timeout.
+	input := bigInput(t, 8000)
 	db := filepath.Join(t.TempDir(), "isnad.db")
 	r := startIngest(t, db, input)
 	waitForGrowth(t, r, db)
