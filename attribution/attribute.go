@@ -68,7 +68,7 @@ type wordCounts struct {
 	pos     []int32     // the indexes in ws of each word's occurrences, grouped by number: see at
 	starts  []int32     // where each number's group starts in pos, and len(pos) last
 	fill    []int32     // count's cursor into each group of pos
-	memo    *factMemo   // the lexicon facts of words, when Attribute has lent one
+	memo    *factMemo   // the lexicon facts of words (sharedMemo), set by Attribute
 	ala     int8        // whether the text writes على with ى (aliName): 0 not yet known, 1 yes, 2 no
 	facts   []wordFacts // the lexicon facts of each word, by number, copied from memo by count (or when first asked)
 	forms   []nameForm  // each word as same compares it, by number, made by form when first asked
@@ -223,7 +223,7 @@ var scratches = sync.Pool{New: func() any { return new(scratch) }}
 const maxScratchWords = 1 << 13
 
 func putScratch(s *scratch) {
-	s.counts.memo = nil // the memo goes back to its own pool
+	s.counts.memo = nil
 	if cap(s.ws) > 4*maxScratchWords || len(s.counts.words) > maxScratchWords || cap(s.fold) > 16*maxScratchWords {
 		return
 	}
@@ -2181,9 +2181,7 @@ func AttributeHashed(a *quotes.Article, qs []quotes.Quote, hash string) []Record
 		all = sc.ws
 	}
 	counts := &sc.counts
-	memo := getMemo()
-	defer putMemo(memo)
-	counts.memo = memo
+	counts.memo = sharedMemo()
 	counts.count(all)
 	out := make([]Record, len(qs))
 	story := make([]int, len(qs))

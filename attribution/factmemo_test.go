@@ -1,17 +1,17 @@
 package attribution
 
 import (
-	"encoding/binary"
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
 // memoWords returns n words for the memo's tests: the words of the
 // lexicons, which have facts, with و and ال before them, and random words
-// of Arabic letters from 1 to 30 bytes long (longer than memoKeyLen for
-// some), with now and then a NUL or an invalid byte.
+// of Arabic letters from 1 to 30 bytes long, with now and then a NUL or
+// an invalid byte.
 func memoWords(n int) []string {
 	var ws []string
 	for _, m := range []map[string]bool{titleSet, issuingVerbs, stopSet, roleNounSet, institutionSet} {
@@ -60,38 +60,21 @@ func TestFactMemo(t *testing.T) {
 }
 
 // TestFactMemoSet checks words of one set: more of them than the set
-// holds, asked again and again, each found or worked out again, the least
-// recently used one evicted.
+// holds, asked again and again, each found or worked out again, and the
+// set holding the tags of the words last asked, up to memoWays of them.
 func TestFactMemoSet(t *testing.T) {
 	m := newFactMemo()
-	// Words that collide with a lexicon word: numbered words, all
-	// different, some too long to be kept.
-	want := m.set(hashWord("قال"))
+	setOf := func(w string) uint64 { return hashWord(w) & (memoSets - 1) }
 	same := []string{"قال"}
 	for i := 0; len(same) < 3*memoWays; i++ {
-		w := "وكلمة" + strconv.Itoa(i)
-		if i%3 == 0 {
-			w = "استقلالية" + strconv.Itoa(i)
-		}
-		if m.set(hashWord(w)) != want {
-			continue
-		}
-		if _, ok := memoKey(w); ok {
+		if w := "وكلمة" + strconv.Itoa(i); setOf(w) == setOf("قال") {
 			same = append(same, w)
-		} else if got, want := m.of(w), factsOfWord(w); got != want {
-			t.Fatalf("of(%q) = %+v, want %+v", w, got, want)
 		}
 	}
-	check := func(w string) {
-		t.Helper()
-		if got, want := m.of(w), factsOfWord(w); got != want {
-			t.Fatalf("of(%q) = %+v, want %+v", w, got, want)
-		}
-	}
+	set := &m.sets[setOf("قال")]
 	kept := func(w string) bool {
-		k, _ := memoKey(w)
-		for _, s := range want {
-			if s[0] == k[0] && s[1] == k[1] && s[2]&keyMask == k[2] {
+		for i := range set {
+			if set[i].Load()&^factMask == hashWord(w)&^factMask {
 				return true
 			}
 		}
@@ -99,48 +82,110 @@ func TestFactMemoSet(t *testing.T) {
 	}
 	for round := range 3 {
 		for i, w := range same {
-			check(w)
+			if got, want := m.of(w), factsOfWord(w); got != want {
+				t.Fatalf("round %d: of(%q) = %+v, want %+v", round, w, got, want)
+			}
 			if !kept(w) {
 				t.Fatalf("round %d: %q not kept", round, w)
 			}
-			if i >= memoWays && kept(same[i-memoWays]) {
-				t.Fatalf("round %d: %q, the least recently used, not evicted", round, same[i-memoWays])
+			if round == 0 && i < memoWays {
+				for _, v := range same[:i+1] {
+					if !kept(v) {
+						t.Fatalf("%q evicted while the set had room", v)
+					}
+				}
 			}
 		}
-	}
-	// A word asked often stays while others come and go.
-	for _, w := range same {
-		check("قال")
-		check(w)
-		if !kept("قال") {
-			t.Fatal("قال evicted, though used last but one")
+		n := 0
+		for _, w := range same {
+			if kept(w) {
+				n++
+			}
+		}
+		if n != memoWays {
+			t.Fatalf("round %d: the set holds %d of the words, want %d", round, n, memoWays)
 		}
 	}
 }
 
-// TestMemoKey checks which words are kept and that their keys differ.
-func TestMemoKey(t *testing.T) {
-	seen := map[factSlot]string{}
-	for _, w := range []string{"", "a", "a\x00", "a\x00\x00", "\x00", "\x00\x00", "قال", "قال\x00",
-		strings.Repeat("ب", 11), strings.Repeat("ب", 11) + "x", strings.Repeat("ب", 10) + "x", strings.Repeat("\x00", memoKeyLen)} {
-		k, ok := memoKey(w)
-		if ok != (len(w) > 0 && len(w) <= memoKeyLen) {
-			t.Errorf("memoKey(%q) kept %v", w, ok)
-		}
-		if !ok {
-			continue
-		}
-		if k[2]&^keyMask != 0 {
-			t.Errorf("memoKey(%q) sets bits of the facts", w)
-		}
-		if k == (factSlot{}) {
-			t.Errorf("memoKey(%q) is an empty slot", w)
-		}
-		if v, dup := seen[k]; dup {
-			t.Errorf("memoKey(%q) = memoKey(%q)", w, v)
-		}
-		seen[k] = w
+// TestFactMemoTags plants slots and asks for words by chosen hashes: a
+// word is found by its hash above the facts' bits only, and a hash that
+// would read as an empty slot is never kept.
+func TestFactMemoTags(t *testing.T) {
+	w := "وأكد" // a cue: facts not zero
+	want := factsOfWord(w)
+	if packFacts(want) == 0 {
+		t.Fatalf("%q has no facts: pick another word", w)
 	}
+	other := packFacts(factsOfWord("الطاولة"))
+	const h = uint64(0x9e3779b97f4a7c15)
+	tests := []struct {
+		name    string
+		planted uint64 // the slot planted in h's set
+		found   bool   // the planted facts are the answer
+	}{
+		{name: "same hash, other facts' bits", planted: h&^factMask | other, found: true},
+		{name: "one bit apart above the facts", planted: (h^1<<factBits)&^factMask | other},
+		{name: "top bit apart", planted: (h^1<<63)&^factMask | other},
+		{name: "empty slot", planted: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newFactMemo()
+			set := &m.sets[h&(memoSets-1)]
+			set[memoWays-1].Store(tt.planted)
+			got := m.ofHashed(w, h)
+			if tt.found {
+				if got != unpackFacts(other) {
+					t.Fatalf("ofHashed = %+v, want the planted %+v", got, unpackFacts(other))
+				}
+				return
+			}
+			if got != want {
+				t.Fatalf("ofHashed = %+v, want %+v", got, want)
+			}
+			if s := set[0].Load(); s != h&^factMask|packFacts(want) {
+				t.Fatalf("first slot %#x after the lookup, want the word's", s)
+			}
+		})
+	}
+	t.Run("zero tag", func(t *testing.T) {
+		m := newFactMemo()
+		const h = uint64(5) // the low bits only: the tag is zero
+		for range 2 {
+			if got := m.ofHashed(w, h); got != want {
+				t.Fatalf("ofHashed = %+v, want %+v", got, want)
+			}
+		}
+		for i := range m.sets[h] {
+			if s := m.sets[h][i].Load(); s != 0 {
+				t.Fatalf("slot %d = %#x: a zero tag was kept", i, s)
+			}
+		}
+	})
+}
+
+// TestFactMemoShared asks one memo from several goroutines at once, as
+// the workers of an extraction do; -race checks the slots' accesses.
+func TestFactMemoShared(t *testing.T) {
+	ws := memoWords(20000)
+	m := newFactMemo()
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(uint64(g), 7))
+			for range 20000 {
+				w := ws[r.IntN(len(ws))]
+				if got, want := m.of(w), factsOfWord(w); got != want {
+					t.Errorf("of(%q) = %+v, want %+v", w, got, want)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // TestPackFacts checks that every wordFacts survives packFacts and that
@@ -152,37 +197,12 @@ func TestPackFacts(t *testing.T) {
 				f := wordFacts{title: bits&1 != 0, issuing: bits&2 != 0, cueOK: bits&4 != 0, stop: bits&8 != 0, name: bits&16 != 0,
 					day: bits&32 != 0, cue: cue, g: g, known: true}
 				p := packFacts(f)
-				if p>>(64-factsShift) != 0 {
-					t.Fatalf("packFacts(%+v) = %#x, more than %d bits", f, p, 64-factsShift)
+				if p>>factBits != 0 {
+					t.Fatalf("packFacts(%+v) = %#x, more than %d bits", f, p, factBits)
 				}
 				if got := unpackFacts(p); got != f {
 					t.Fatalf("unpackFacts(packFacts(%+v)) = %+v", f, got)
 				}
-			}
-		}
-	}
-}
-
-// TestMemoKeyBytes holds memoKey, which reads a word eight bytes at a time
-// and its tail shifted, to the word copied into a zeroed buffer, for every
-// length a slot keeps.
-func TestMemoKeyBytes(t *testing.T) {
-	rng := rand.New(rand.NewPCG(19, 20))
-	for n := 1; n <= memoKeyLen; n++ {
-		for range 200 {
-			b := make([]byte, n)
-			for i := range b {
-				b[i] = byte(rng.IntN(256))
-			}
-			var buf [24]byte
-			copy(buf[:], b)
-			want := factSlot{
-				binary.LittleEndian.Uint64(buf[0:]),
-				binary.LittleEndian.Uint64(buf[8:]),
-				binary.LittleEndian.Uint64(buf[16:]) | uint64(n)<<lenShift,
-			}
-			if got, ok := memoKey(string(b)); !ok || got != want {
-				t.Fatalf("memoKey(% x) = %x, %v; want %x", b, got, ok, want)
 			}
 		}
 	}
