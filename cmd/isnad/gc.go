@@ -20,7 +20,7 @@ const streamGCPercent = 400
 // peak stays under 300 MB at the default batch on two cores, the written
 // pages of the file included. GODEBUG=gctrace=1 on the corpus with two workers showed 38 MB
 // alive at a batch of 256, 64 MB at 1024 and 135 MB at 4096; each worker
-// adds its word-facts memo (3 MB) and its share of the articles queued
+// adds its scratch memory and its share of the articles queued
 // for extraction, so the limit grows with both. At a batch of 1024 a
 // base of 64 MiB (144 MiB in all on two cores) took 4.55 s instead of
 // 4.74 at 48 MiB, and 80 MiB was no faster. The default batch is now 1536
