@@ -40,10 +40,11 @@ type Article struct {
 
 // prepared is the part of storing one record that reads nothing stored.
 type prepared struct {
-	value        []byte     // the stored bytes, if its article's shared fields are meta; nil if encoding failed
-	meta         recordMeta // the fields of the article's first record, which become its shared fields unless stored before
-	said, outlet []byte     // its keys in the said_on and outlet indexes
-	generic      bool       // the speaker is generic (المصدر): one per article
+	value   []byte     // the stored bytes, if its article's shared fields are meta; nil if encoding failed
+	meta    recordMeta // the fields of the article's first record, which become its shared fields unless stored before
+	said    []byte     // its key in the said_on index
+	outlet  []byte     // outlet \0 published \0: the start of its article's key in the outlet index (outletKey)
+	generic bool       // the speaker is generic (المصدر): one per article
 	// own: the record's id is attribution.QuoteID of the article's hash
 	// and the record's span, so no other article's quote has it.
 	own bool
@@ -86,7 +87,7 @@ func prepare(hash string, recs []attribution.Record) []prepared {
 		} // else p.value is nil: Ingest encodes it again and reports
 		said, pub, outlet := deref(r.SaidOn), deref(r.Published), deref(r.Outlet)
 		start = len(buf)
-		buf = appendKey(buf, outlet, pub, r.ID)
+		buf = appendKey(buf, outlet, pub, "")
 		p.outlet = buf[start:len(buf):len(buf)]
 		start = len(buf)
 		if said != "" {
@@ -278,7 +279,7 @@ type writer struct {
 	changed                                 map[string]*Speaker
 	loaded                                  map[string]*Speaker // decoded this transaction or kept from the last batch
 	cache                                   *speakerCache
-	byOutletPuts, bySaidPuts, bySpeakerPuts []quotePut      // index entries (key, article number), sorted before writing
+	byOutletPuts, bySaidPuts, bySpeakerPuts []quotePut      // index entries (key, and article number but for outlets'), sorted before writing
 	records                                 *recordReader   // the articles' shared record fields
 	metaStored                              map[string]bool // article ids whose shared fields are in the file
 	metaAppends                             appendCheck     // of the shared fields' bucket
@@ -408,6 +409,7 @@ func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err 
 	taken := w.taken[:0]
 	defer func() { w.taken = taken[:0] }()
 	w.puts = w.puts[:0]
+	outletStart := len(w.byOutletPuts) // where the article's outlet entries start
 	for i := range a.Records {
 		r, p := &a.Records[i], &ps[i]
 		if r.ID == "" || strings.IndexByte(r.ID, 0) >= 0 {
@@ -446,7 +448,7 @@ func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err 
 		}
 		taken = append(taken, r.ID)
 		w.bySaidPuts = append(w.bySaidPuts, quotePut{p.said, number})
-		w.byOutletPuts = append(w.byOutletPuts, quotePut{p.outlet, number})
+		w.outletOf(p.outlet, number, w.byOutletPuts[outletStart:])
 		if r.Speaker != nil && *r.Speaker != "" {
 			sk, err := w.speakerKey(*r.Speaker)
 			if err != nil {
@@ -490,6 +492,22 @@ func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err 
 		}
 	}
 	return added, false, nil
+}
+
+// outletOf adds the entry of the outlet index that a quote stored under
+// the article number needs, whose outlet and publication day make
+// prefix (prepared.outlet), unless the article's entries so far, outlets,
+// hold it: one entry per article and day of each outlet, not one per
+// quote (see idxOutlet).
+func (w *writer) outletOf(prefix, number []byte, outlets []quotePut) {
+	for _, e := range outlets {
+		if len(e.key) == len(prefix)+len(number)+1 && bytes.HasPrefix(e.key, prefix) {
+			return // the number is the article's, the same for all
+		}
+	}
+	n := w.next()
+	w.arena = outletKey(w.arena, prefix, number)
+	w.byOutletPuts = append(w.byOutletPuts, quotePut{key: w.since(n)})
 }
 
 // seen reports whether the quote id is stored already, or was taken by a

@@ -43,20 +43,51 @@ func layoutCheck(t *testing.T, db *DB, want map[string]bool, step string) {
 	}
 	numbered := map[string]string{} // id -> number, of quotes keyed by article number
 	stored := map[string]int{}
+	outlets := map[string]string{} // id -> the key the quote needs in the outlet index
 	speakerEntries := 0
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		qb := tx.Bucket(bucketQuotes)
-		if err := qb.ForEach(func(k, _ []byte) error {
+		rr := newRecordReader(tx)
+		if err := qb.ForEach(func(k, v []byte) error {
 			id, n := layoutIDOf(k)
 			stored[string(id)]++
+			r, err := rr.record(id, v)
+			if err != nil {
+				return err
+			}
+			prefix := key(deref(r.Outlet), deref(r.Published), "")
 			if n != nil {
 				numbered[string(id)] = string(n)
+				outlets[string(id)] = string(outletKey(nil, prefix, n))
+			} else {
+				outlets[string(id)] = string(prefix) + string(id)
 			}
 			return nil
 		}); err != nil {
 			return err
 		}
-		for _, name := range [][]byte{idxSaid, idxOutlet, idxSpeaker} {
+		// The outlet index: an entry per article number and outlet and
+		// day of its quotes, and one per quote for quotes keyed by id.
+		needed := map[string]bool{}
+		for _, k := range outlets {
+			needed[k] = true
+		}
+		if err := tx.Bucket(idxOutlet).ForEach(func(k, v []byte) error {
+			if !needed[string(k)] {
+				fail("idx_outlet entry %q: no quote needs it", k)
+			}
+			if len(v) != 0 {
+				fail("idx_outlet entry %q holds %x", k, v)
+			}
+			delete(needed, string(k))
+			return nil
+		}); err != nil {
+			return err
+		}
+		for k := range needed {
+			fail("idx_outlet lacks %q", k)
+		}
+		for _, name := range [][]byte{idxSaid, idxSpeaker} {
 			per := map[string]int{}
 			if err := tx.Bucket(name).ForEach(func(k, v []byte) error {
 				id := k[bytes.LastIndexByte(k, 0)+1:]

@@ -48,7 +48,10 @@ var (
 	// article number (see quoteKey), empty for quotes stored before schema 3.
 	idxSpeaker = []byte("idx_speaker") // speaker key \0 said_on \0 quote id
 	idxSaid    = []byte("idx_said")    // said_on \0 quote id; with no said_on, \0 published \0 quote id
-	idxOutlet  = []byte("idx_outlet")  // outlet \0 published \0 quote id
+	// outlet \0 published \0 0xFF article number: an article stored
+	// under a number, once for each outlet and day of its quotes (see
+	// outletKey); outlet \0 published \0 quote id, one per quote, before.
+	idxOutlet  = []byte("idx_outlet")
 	idxSurname = []byte("idx_surname") // surname skeleton \0 speaker key
 	// article id → the outlet, address and day its records share (schema 2)
 	bucketRecordMeta = []byte("record_meta")
@@ -89,6 +92,21 @@ func quoteKey(id, number []byte) []byte {
 	k = append(k, numberedMark)
 	k = append(k, number...)
 	return append(k, id...)
+}
+
+// outletKey appends to b the key in the outlet index of the article stored
+// under number (8 bytes), for its quotes whose outlet and publication day
+// make prefix (outlet \0 published \0). An article's quotes share their
+// outlet and day but for pages of several stories, and a lookup by outlet
+// reads them together, so one entry per article takes the place of an
+// entry per quote: fewer keys, which the writer inserts in no order, for
+// 42,000 articles with quotes in the corpus instead of 200,000 quotes. The
+// numberedMark before the number keeps these keys apart from those that
+// end with a quote id (UTF-8 text), which quotes stored before hold.
+func outletKey(b, prefix, number []byte) []byte {
+	b = append(b, prefix...)
+	b = append(b, numberedMark)
+	return append(b, number...)
 }
 
 // Options configure Open.
