@@ -69,6 +69,7 @@ type wordCounts struct {
 	starts  []int32     // where each number's group starts in pos, and len(pos) last
 	fill    []int32     // count's cursor into each group of pos
 	memo    *factMemo   // the lexicon facts of words (sharedMemo), set by Attribute
+	warmed  uint64      // what memo.warm read, kept
 	ala     int8        // whether the text writes على with ى (aliName): 0 not yet known, 1 yes, 2 no
 	facts   []wordFacts // the lexicon facts of each word, by number, copied from memo by count (or when first asked)
 	forms   []nameForm  // each word as same compares it, by number, made by form when first asked
@@ -127,6 +128,7 @@ func (c *wordCounts) count(ws []word) {
 	c.dated.reset()
 	c.scanned.reset()
 	if m := c.memo; m != nil {
+		c.warmed = m.warm(c.ids.hashes[:len(c.facts)])
 		for id := range c.facts {
 			k := c.ids.keys[id]
 			f := m.ofHashed(k, c.ids.hashes[id])

@@ -91,6 +91,22 @@ func (m *factMemo) ofHashed(w string, h uint64) wordFacts {
 	return f
 }
 
+// warm reads the first slot of the set of each hash in hs and returns
+// their sum, which the caller keeps so that the reads stay. count asks
+// for the facts of an article's words one after the other, and a lookup
+// whose set is not in the cache held up the next: its address waited on
+// the branches taken on the facts found before. Read first, in a loop
+// that decides nothing, the sets come into the cache together. Extract
+// of the corpus took 2.12 s instead of 2.20, and 2.09 instead of 2.14, in
+// two sets of alternated runs (medians of eight and six).
+func (m *factMemo) warm(hs []uint64) uint64 {
+	var sum uint64
+	for _, h := range hs {
+		sum += m.sets[h&(memoSets-1)][0].Load()
+	}
+	return sum
+}
+
 // packFacts returns the facts f in 11 bits: five flags, the cue's kind
 // in three bits, the gender in two, then the day flag. known is not
 // kept: all facts in the memo were worked out.

@@ -207,3 +207,21 @@ func TestPackFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestFactMemoWarm checks that warm reads the set each hash picks.
+func TestFactMemoWarm(t *testing.T) {
+	m := newFactMemo()
+	hs := []uint64{hashWord("قال"), hashWord("وأكد"), 7 << 40}
+	var want uint64
+	for i, h := range hs {
+		v := uint64(i+1) << 20
+		m.sets[h&(memoSets-1)][0].Store(v)
+		want += v
+	}
+	if got := m.warm(hs); got != want {
+		t.Fatalf("warm = %#x, want %#x", got, want)
+	}
+	if got := m.warm(nil); got != 0 {
+		t.Fatalf("warm(nil) = %#x", got)
+	}
+}
