@@ -29,8 +29,9 @@ type entities struct {
 	roles map[string][]string // roleWords of the roles in list, kept: byRole reads them all for every title
 }
 
+// foldTokens returns the folded word tokens of s (quotes.FoldTokens).
 func foldTokens(s string) []string {
-	return strings.FieldsFunc(quotes.Fold(s), quotes.NotWordRune)
+	return quotes.FoldTokens(s)
 }
 
 // cleanName drops hashtag marks and the white space around a name as

@@ -278,6 +278,75 @@ func AppendFold(dst []byte, s string) ([]byte, bool) {
 	return append(dst, k...), k != s
 }
 
+// FoldTokens returns the word tokens of Fold(s), as
+// strings.FieldsFunc(Fold(s), NotWordRune) does, in one pass over s and
+// one string for all the tokens. A name or a role of several words,
+// which Fold cannot fold on its fast path (for the spaces), was folded
+// into a new string by mapCollapse, then split rune by rune through
+// NotWordRune; the Arabic letters are now folded and told from the rest
+// by the tables.
+func FoldTokens(s string) []string {
+	var (
+		endsBuf [16]int32 // where each token ends in buf: most strings have few
+		buf     []byte
+		ends    = endsBuf[:0]
+		in      bool // a token is open
+	)
+	for i := 0; i < len(s); {
+		c := s[i]
+		var f rune
+		switch {
+		case c&^1 == 0xD8 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			// U+0600–U+067F, most runes of the news: folded by the
+			// table, its bytes copied from the other.
+			f = arabicFolds[int(c&1)<<6|int(s[i+1]&0x3F)]
+			i += 2
+			if f == -1 {
+				continue
+			}
+			if f >= 0x0621 && f <= 0x064A { // a letter (NotWordRune)
+				fb := foldedBytes[int(c&1)<<6|int(s[i-1]&0x3F)]
+				buf = append(buf, fb.b[:fb.n]...)
+				in = true
+				continue
+			}
+		case c < utf8.RuneSelf:
+			f = foldRune(rune(c))
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			f = foldRune(r)
+			i += size
+			if f == -1 {
+				continue
+			}
+		}
+		if NotWordRune(f) {
+			if in {
+				ends = append(ends, int32(len(buf)))
+				in = false
+			}
+			continue
+		}
+		buf = utf8.AppendRune(buf, f)
+		in = true
+	}
+	if in {
+		ends = append(ends, int32(len(buf)))
+	}
+	if len(ends) == 0 {
+		return nil
+	}
+	all := string(buf)
+	out := make([]string, len(ends))
+	start := int32(0)
+	for k, e := range ends {
+		out[k] = all[start:e]
+		start = e
+	}
+	return out
+}
+
 // KeyTokens splits the key of s into word tokens with punctuation dropped:
 // the unit that evaluation and quote comparison count in (DESIGN.md §6).
 func KeyTokens(s string) []string {

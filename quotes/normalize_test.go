@@ -239,3 +239,50 @@ func TestTokenizeTables(t *testing.T) {
 		check("ب" + string(r) + "ة")
 	}
 }
+
+// foldTokensByFields is FoldTokens as it was first written: Fold, then
+// strings.FieldsFunc.
+func foldTokensByFields(s string) []string {
+	return strings.FieldsFunc(Fold(s), NotWordRune)
+}
+
+func TestFoldTokens(t *testing.T) {
+	tests := []struct{ name, in string }{
+		{"empty", ""},
+		{"spaces only", "  \t\n "},
+		{"one word", "لافروف"},
+		{"name", "سيرغي  لافروف"},
+		{"hamza seats and alef", "وزير الخارجية الأمريكي مايك بومبيو"},
+		{"dropped hamza joins", "ءأؤإئ"},
+		{"tatweel inside", "الـرئيس"},
+		{"diacritics inside", "مُحَمَّد"},
+		{"punctuation", "«قال»، (الوزير): نعم؟"},
+		{"digits", "عام ٢٠١٨ و2019 و۱۲"},
+		{"latin", "BBC World-News"},
+		{"invalid bytes", "ab\xffcd \xd8 \xd9\x41"},
+		{"replacement rune", "a\uFFFDb"},
+		{"persian letters", "پژوهش چگونه گزارش"},
+		{"marks only", "\u064B\u0651"},
+		{"line and paragraph separators", "a\u2028b\u2029c"},
+		{"many tokens", strings.Repeat("كلمة ", 40)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, want := FoldTokens(tt.in), foldTokensByFields(tt.in)
+			if !slices.Equal(got, want) {
+				t.Fatalf("FoldTokens(%q) = %q, want %q", tt.in, got, want)
+			}
+		})
+	}
+}
+
+func FuzzFoldTokens(f *testing.F) {
+	for _, s := range []string{"", "سيرغي لافروف", "الـرئيس، «قال»", "\xff\xd8a", "٢٠١٨ BBC"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := FoldTokens(s), foldTokensByFields(s); !slices.Equal(got, want) {
+			t.Fatalf("FoldTokens(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
