@@ -287,8 +287,9 @@ func AppendFold(dst []byte, s string) ([]byte, bool) {
 // by the tables.
 func FoldTokens(s string) []string {
 	var (
+		bufOn   [96]byte  // the folded tokens: most strings fold on the stack
 		endsBuf [16]int32 // where each token ends in buf: most strings have few
-		buf     []byte
+		buf     = bufOn[:0]
 		ends    = endsBuf[:0]
 		in      bool // a token is open
 	)
