@@ -42,8 +42,8 @@ type Article struct {
 type prepared struct {
 	value   []byte     // the stored bytes, if its article's shared fields are meta; nil if encoding failed
 	meta    recordMeta // the fields of the article's first record, which become its shared fields unless stored before
-	said    []byte     // its key in the said_on index
-	outlet  []byte     // outlet \0 published \0: the start of its article's key in the outlet index (outletKey)
+	said    []byte     // said_on \0 or \0 published \0: the start of its article's key in the said_on index (articleKey)
+	outlet  []byte     // outlet \0 published \0: the start of its article's key in the outlet index
 	generic bool       // the speaker is generic (المصدر): one per article
 	// own: the record's id is attribution.QuoteID of the article's hash
 	// and the record's span, so no other article's quote has it.
@@ -85,19 +85,11 @@ func prepare(hash string, recs []attribution.Record) []prepared {
 		if buf, err = appendEncodedRecord(buf, r, &p.meta); err == nil {
 			p.value = buf[start:len(buf):len(buf)]
 		} // else p.value is nil: Ingest encodes it again and reports
-		said, pub, outlet := deref(r.SaidOn), deref(r.Published), deref(r.Outlet)
 		start = len(buf)
-		buf = appendKey(buf, outlet, pub, "")
+		buf = appendKey(buf, deref(r.Outlet), deref(r.Published), "")
 		p.outlet = buf[start:len(buf):len(buf)]
 		start = len(buf)
-		if said != "" {
-			buf = appendKey(buf, said, r.ID)
-		} else {
-			// Ordered by publication day: a crawl read in order then adds
-			// its records without a day said at the end of the range, not
-			// across it at random (quote ids are hashes).
-			buf = appendKey(buf, said, pub, r.ID)
-		}
+		buf = appendSaidPrefix(buf, r)
 		p.said = buf[start:len(buf):len(buf)]
 		p.generic = r.Speaker != nil && attribution.Generic(*r.Speaker)
 	}
@@ -279,7 +271,7 @@ type writer struct {
 	changed                                 map[string]*Speaker
 	loaded                                  map[string]*Speaker // decoded this transaction or kept from the last batch
 	cache                                   *speakerCache
-	byOutletPuts, bySaidPuts, bySpeakerPuts []quotePut      // index entries (key, and article number but for outlets'), sorted before writing
+	byOutletPuts, bySaidPuts, bySpeakerPuts []quotePut      // index entries (key, and article number for idx_speaker's), sorted before writing
 	records                                 *recordReader   // the articles' shared record fields
 	metaStored                              map[string]bool // article ids whose shared fields are in the file
 	metaAppends                             appendCheck     // of the shared fields' bucket
@@ -409,7 +401,8 @@ func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err 
 	taken := w.taken[:0]
 	defer func() { w.taken = taken[:0] }()
 	w.puts = w.puts[:0]
-	outletStart := len(w.byOutletPuts) // where the article's outlet entries start
+	// Where the article's entries in the said_on and outlet indexes start.
+	saidStart, outletStart := len(w.bySaidPuts), len(w.byOutletPuts)
 	for i := range a.Records {
 		r, p := &a.Records[i], &ps[i]
 		if r.ID == "" || strings.IndexByte(r.ID, 0) >= 0 {
@@ -447,8 +440,8 @@ func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err 
 			}
 		}
 		taken = append(taken, r.ID)
-		w.bySaidPuts = append(w.bySaidPuts, quotePut{p.said, number})
-		w.outletOf(p.outlet, number, w.byOutletPuts[outletStart:])
+		w.bySaidPuts = w.articleEntry(w.bySaidPuts, saidStart, p.said, number)
+		w.byOutletPuts = w.articleEntry(w.byOutletPuts, outletStart, p.outlet, number)
 		if r.Speaker != nil && *r.Speaker != "" {
 			sk, err := w.speakerKey(*r.Speaker)
 			if err != nil {
@@ -494,20 +487,31 @@ func (w *writer) article(a *Article, ps []prepared) (added int, known bool, err 
 	return added, false, nil
 }
 
-// outletOf adds the entry of the outlet index that a quote stored under
-// the article number needs, whose outlet and publication day make
-// prefix (prepared.outlet), unless the article's entries so far, outlets,
-// hold it: one entry per article and day of each outlet, not one per
-// quote (see idxOutlet).
-func (w *writer) outletOf(prefix, number []byte, outlets []quotePut) {
-	for _, e := range outlets {
+// articleEntry returns puts with the index entry that a quote stored
+// under the article number needs, whose key in the index starts with
+// prefix (prepared.said or prepared.outlet), unless puts[from:], the
+// article's entries so far, hold it already: one entry per article and
+// day said, or outlet and day, not one per quote (see articleKey).
+func (w *writer) articleEntry(puts []quotePut, from int, prefix, number []byte) []quotePut {
+	for _, e := range puts[from:] {
 		if len(e.key) == len(prefix)+len(number)+1 && bytes.HasPrefix(e.key, prefix) {
-			return // the number is the article's, the same for all
+			return puts // the number is the article's, the same for all
 		}
 	}
 	n := w.next()
-	w.arena = outletKey(w.arena, prefix, number)
-	w.byOutletPuts = append(w.byOutletPuts, quotePut{key: w.since(n)})
+	w.arena = articleKey(w.arena, prefix, number)
+	return append(puts, quotePut{key: w.since(n)})
+}
+
+// appendSaidPrefix appends what the key of r in the said_on index starts
+// with: said_on \0, or with no said_on \0 published \0. Ordered by
+// publication day, a crawl read in order adds its records without a day
+// said at the end of that range, not across it.
+func appendSaidPrefix(b []byte, r *attribution.Record) []byte {
+	if said := deref(r.SaidOn); said != "" {
+		return appendKey(b, said, "")
+	}
+	return appendKey(b, "", deref(r.Published), "")
 }
 
 // seen reports whether the quote id is stored already, or was taken by a

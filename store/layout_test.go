@@ -43,7 +43,9 @@ func layoutCheck(t *testing.T, db *DB, want map[string]bool, step string) {
 	}
 	numbered := map[string]string{} // id -> number, of quotes keyed by article number
 	stored := map[string]int{}
-	outlets := map[string]string{} // id -> the key the quote needs in the outlet index
+	// id -> the key the quote needs in the outlet and said_on indexes:
+	// its article's (articleKey), or its own for a quote keyed by id.
+	outlets, saids := map[string]string{}, map[string]string{}
 	speakerEntries := 0
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		qb := tx.Bucket(bucketQuotes)
@@ -55,39 +57,46 @@ func layoutCheck(t *testing.T, db *DB, want map[string]bool, step string) {
 			if err != nil {
 				return err
 			}
-			prefix := key(deref(r.Outlet), deref(r.Published), "")
+			outlet, said := key(deref(r.Outlet), deref(r.Published), ""), appendSaidPrefix(nil, &r)
 			if n != nil {
 				numbered[string(id)] = string(n)
-				outlets[string(id)] = string(outletKey(nil, prefix, n))
+				outlets[string(id)] = string(articleKey(nil, outlet, n))
+				saids[string(id)] = string(articleKey(nil, said, n))
 			} else {
-				outlets[string(id)] = string(prefix) + string(id)
+				outlets[string(id)] = string(outlet) + string(id)
+				saids[string(id)] = string(said) + string(id)
 			}
 			return nil
 		}); err != nil {
 			return err
 		}
-		// The outlet index: an entry per article number and outlet and
-		// day of its quotes, and one per quote for quotes keyed by id.
-		needed := map[string]bool{}
-		for _, k := range outlets {
-			needed[k] = true
-		}
-		if err := tx.Bucket(idxOutlet).ForEach(func(k, v []byte) error {
-			if !needed[string(k)] {
-				fail("idx_outlet entry %q: no quote needs it", k)
+		// The outlet and said_on indexes: an entry per article number and
+		// prefix of its quotes, and one per quote for quotes keyed by id.
+		for _, idx := range []struct {
+			name  []byte
+			needs map[string]string
+		}{{idxOutlet, outlets}, {idxSaid, saids}} {
+			needed := map[string]bool{}
+			for _, k := range idx.needs {
+				needed[k] = true
 			}
-			if len(v) != 0 {
-				fail("idx_outlet entry %q holds %x", k, v)
+			if err := tx.Bucket(idx.name).ForEach(func(k, v []byte) error {
+				if !needed[string(k)] {
+					fail("%s entry %q: no quote needs it", idx.name, k)
+				}
+				if _, _, byArticle := articleEntry(k); byArticle && len(v) != 0 {
+					fail("%s entry %q holds %x", idx.name, k, v)
+				}
+				delete(needed, string(k))
+				return nil
+			}); err != nil {
+				return err
 			}
-			delete(needed, string(k))
-			return nil
-		}); err != nil {
-			return err
+			for k := range needed {
+				fail("%s lacks %q", idx.name, k)
+			}
 		}
-		for k := range needed {
-			fail("idx_outlet lacks %q", k)
-		}
-		for _, name := range [][]byte{idxSaid, idxSpeaker} {
+		for _, name := range [][]byte{idxSpeaker} {
 			per := map[string]int{}
 			if err := tx.Bucket(name).ForEach(func(k, v []byte) error {
 				id := k[bytes.LastIndexByte(k, 0)+1:]
@@ -621,4 +630,63 @@ func fileOf(t *testing.T, file []byte) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// TestLayoutSchema3Upgrade: a file of schema 3 indexed each quote in
+// idx_said by its id. Opened for writing it becomes schema 4 without being
+// marked legacy (its quotes are stored under numbers), its entries are read
+// as they are, and a day's quotes come out by id whichever form indexes
+// them.
+func TestLayoutSchema3Upgrade(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "schema3.db")
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := []attribution.Record{rec("q2", "", "2025-06-01", "الأفق", quotes.Direct), rec("q4", "", "", "الأفق", quotes.Direct)}
+	if _, err := db.Ingest(ctx, []Article{art("h1", first...)}); err != nil {
+		t.Fatal(err)
+	}
+	// As schema 3 wrote it: an entry per quote, its value the number.
+	err = db.bolt.Update(func(tx *bolt.Tx) error {
+		idx := tx.Bucket(idxSaid)
+		number := copyBytes(tx.Bucket(bucketArticles).Get([]byte("h1")))
+		for _, r := range first {
+			entry := articleKey(nil, appendSaidPrefix(nil, &r), number)
+			if err := idx.Delete(entry); err != nil {
+				return err
+			}
+			if err := idx.Put(append(appendSaidPrefix(nil, &r), r.ID...), number); err != nil {
+				return err
+			}
+		}
+		if n := idx.Stats().KeyN; n != 2 {
+			return fmt.Errorf("idx_said holds %d keys, want the 2 per quote", n)
+		}
+		v := make([]byte, 8)
+		binary.BigEndian.PutUint64(v, 3)
+		return tx.Bucket(bucketMeta).Put(keySchema, v)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if db, err = Open(path, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.bolt.View(func(tx *bolt.Tx) error {
+		m := tx.Bucket(bucketMeta)
+		if s := binary.BigEndian.Uint64(m.Get(keySchema)); s != SchemaVersion || m.Get(keyLegacy) != nil {
+			t.Errorf("write open of schema 3: schema %d, legacy %v", s, m.Get(keyLegacy) != nil)
+		}
+		return nil
+	})
+	second := []attribution.Record{rec("q1", "", "2025-06-01", "الأفق", quotes.Direct), rec("q3", "", "2025-06-01", "الأفق", quotes.Direct)}
+	if _, err := db.Ingest(ctx, []Article{art("h2", second...)}); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(t, db, Query{}); fmt.Sprint(got) != "[q4 q1 q2 q3]" {
+		t.Errorf("walk %v, want [q4 q1 q2 q3]: undated first, then the day's quotes by id across both forms", got)
+	}
 }

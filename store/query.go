@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -69,7 +71,7 @@ func (db *DB) Quotes(ctx context.Context, q Query, fn func(attribution.Record) e
 			if q.To != "" {
 				hi = key(sk, q.To+"\xff")
 			}
-			if err = db.walk(ctx, idxSpeaker, lo, hi, emit); err != nil {
+			if err = db.walk(ctx, idxSpeaker, lo, hi, false, emit); err != nil {
 				break
 			}
 		}
@@ -78,7 +80,7 @@ func (db *DB) Quotes(ctx context.Context, q Query, fn func(attribution.Record) e
 		if q.To != "" {
 			hi = []byte(q.To + "\xff")
 		}
-		err = db.walk(ctx, idxSaid, lo, hi, emit)
+		err = db.walk(ctx, idxSaid, lo, hi, true, emit)
 	}
 	if err == errStop {
 		return nil
@@ -89,9 +91,15 @@ func (db *DB) Quotes(ctx context.Context, q Query, fn func(attribution.Record) e
 var errStop = fmt.Errorf("stop")
 
 // walk visits the index keys in [lo, hi] in chunks of read transactions
-// and calls fn with the quote each names (its id is the key's last part,
-// its article's number the value).
-func (db *DB) walk(ctx context.Context, index, lo, hi []byte, fn func(attribution.Record) error) error {
+// and calls fn with the quotes they name, in key order. A key that ends
+// with a quote id names that quote (its article's number is the value).
+// In idx_said (said is true), a key that ends with an article number
+// (articleKey) names every quote of that article whose own key there
+// (appendSaidPrefix) starts with the same prefix, its day. The quotes of
+// the keys that share a prefix come out by id, as they did when each had
+// an entry of its own: a chunk ends between days, so that a day's quotes
+// are sorted together.
+func (db *DB) walk(ctx context.Context, index, lo, hi []byte, said bool, fn func(attribution.Record) error) error {
 	from := lo
 	for {
 		if err := ctx.Err(); err != nil {
@@ -103,23 +111,56 @@ func (db *DB) walk(ctx context.Context, index, lo, hi []byte, fn func(attributio
 			qb := tx.Bucket(bucketQuotes)
 			rr := newRecordReader(tx)
 			c := tx.Bucket(index).Cursor()
-			k, number := c.Seek(from)
-			for ; k != nil && bytes.Compare(k, hi) <= 0; k, number = c.Next() {
-				if len(recs) == chunk {
-					next = copyBytes(k)
-					return nil
+			var group []byte // the prefix of the keys read last
+			first := 0       // where their quotes start in recs
+			var own []byte   // scratch: a quote's prefix
+			k, v := c.Seek(from)
+			for ; k != nil && bytes.Compare(k, hi) <= 0; k, v = c.Next() {
+				prefix, number, byArticle := []byte(nil), []byte(nil), false
+				if said {
+					prefix, number, byArticle = articleEntry(k)
 				}
-				id := k[bytes.LastIndexByte(k, 0)+1:]
-				v := qb.Get(quoteKey(id, number))
-				if v == nil {
+				if !byArticle {
+					prefix = k[:bytes.LastIndexByte(k, 0)+1]
+				}
+				if !bytes.Equal(prefix, group) {
+					sortByID(recs[first:])
+					if len(recs) >= chunk {
+						next = copyBytes(k)
+						return nil
+					}
+					group, first = prefix, len(recs)
+				}
+				if !byArticle {
+					id := k[len(prefix):]
+					q := qb.Get(quoteKey(id, v))
+					if q == nil {
+						continue
+					}
+					r, err := rr.record(id, q)
+					if err != nil {
+						return fmt.Errorf("quote %s: %w", id, err)
+					}
+					recs = append(recs, r)
 					continue
 				}
-				r, err := rr.record(id, v)
-				if err != nil {
-					return fmt.Errorf("quote %s: %w", id, err)
+				start := quoteKey(nil, number)
+				qc := qb.Cursor()
+				for qk, q := qc.Seek(start); qk != nil && bytes.HasPrefix(qk, start); qk, q = qc.Next() {
+					if !mayBeSaid(q, prefix) {
+						continue // another day's: not decoded
+					}
+					id := qk[len(start):]
+					r, err := rr.record(id, q)
+					if err != nil {
+						return fmt.Errorf("quote %s: %w", id, err)
+					}
+					if own = appendSaidPrefix(own[:0], &r); bytes.Equal(own, prefix) {
+						recs = append(recs, r)
+					}
 				}
-				recs = append(recs, r)
 			}
+			sortByID(recs[first:])
 			return nil
 		})
 		if err != nil {
@@ -135,6 +176,45 @@ func (db *DB) walk(ctx context.Context, index, lo, hi []byte, fn func(attributio
 		}
 		from = next
 	}
+}
+
+// sortByID sorts records by id. The quotes of one entry come by id
+// already, and those of a day's entries are often in order too: the
+// records, large to move, are only moved when they are not.
+func sortByID(recs []attribution.Record) {
+	byID := func(a, b *attribution.Record) int { return strings.Compare(a.ID, b.ID) }
+	if slices.IsSortedFunc(recs, func(a, b attribution.Record) int { return byID(&a, &b) }) {
+		return
+	}
+	order := make([]*attribution.Record, len(recs))
+	for i := range recs {
+		order[i] = &recs[i]
+	}
+	slices.SortFunc(order, byID)
+	sorted := make([]attribution.Record, len(recs))
+	for i, r := range order {
+		sorted[i] = *r
+	}
+	copy(recs, sorted)
+}
+
+// mayBeSaid reports whether the stored record v may be one of the quotes
+// whose key in idx_said starts with prefix (appendSaidPrefix), without
+// decoding it: a compact record said on day D holds the member "d" with D
+// as appendRecord encodes it, and one said on no day holds no member "d"
+// (appendRecord, whose strings
+// escape every quotation mark, so that no string holds those bytes). A
+// record it lets through is decoded and compared in full.
+func mayBeSaid(v, prefix []byte) bool {
+	if len(v) == 0 || v[0] != recordV2 {
+		return true
+	}
+	if prefix[0] == 0 {
+		return !bytes.Contains(v, []byte(`,"d":`))
+	}
+	var member [48]byte
+	m := attribution.AppendJSONStringHTML(append(member[:0], `,"d":`...), string(prefix[:len(prefix)-1]))
+	return bytes.Contains(v, m)
 }
 
 // FindSpeakers returns the stored speakers that the name may stand for:

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -10,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -591,8 +594,12 @@ func TestUndatedQuotesWalkInPublicationOrder(t *testing.T) {
 	}
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		idx := tx.Bucket(idxSaid)
-		number := copyBytes(idx.Get(key("", "2025-06-05", "q0")))
-		if err := idx.Delete(key("", "2025-06-05", "q0")); err != nil {
+		number := copyBytes(tx.Bucket(bucketArticles).Get([]byte("h0")))
+		entry := articleKey(nil, key("", "2025-06-05", ""), number)
+		if k, _ := idx.Cursor().Seek(entry); !bytes.Equal(k, entry) {
+			return fmt.Errorf("no entry %q for the article of q0", entry)
+		}
+		if err := idx.Delete(entry); err != nil {
 			return err
 		}
 		// and stored it by id alone
@@ -804,4 +811,73 @@ func TestArticlesNumberedInOrder(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// TestMayBeSaid: the quick test of a stored record against a day of
+// idx_said never turns away a record of that day, whatever its strings
+// hold, and turns away the records of other days.
+func TestMayBeSaid(t *testing.T) {
+	nasty := []string{"", "نص", `,"d":"2025-06-01"`, `\",\"d\":\"x`, "\"", "\\", "2025-06-01", ",\"d\":", "\x00\xff"}
+	days := []string{"", "2025-06-01", "2025-06-02", `a"b`, "\\"}
+	rng := rand.New(rand.NewSource(5))
+	for range 2000 {
+		r := rec("q", nasty[rng.Intn(len(nasty))], days[rng.Intn(len(days))], nasty[rng.Intn(len(nasty))], quotes.Direct)
+		r.Quote = nasty[rng.Intn(len(nasty))] + nasty[rng.Intn(len(nasty))]
+		r.Published = sp(days[rng.Intn(len(days))])
+		if rng.Intn(2) == 0 {
+			r.Cue = sp(nasty[rng.Intn(len(nasty))])
+		}
+		meta := recordMeta{Published: sp(days[rng.Intn(len(days))])}
+		v, err := encodeRecord(&r, &meta)
+		if err != nil {
+			t.Fatal(err)
+		}
+		own := appendSaidPrefix(nil, &r)
+		if !mayBeSaid(v, own) {
+			t.Fatalf("record %+v (stored %q) turned away from its own day %q", r, v, own)
+		}
+		// No string holds an unescaped quotation mark, so no other day's
+		// member, nor the member of a day at all for a record said on none.
+		for _, other := range [][]byte{key(days[1], ""), key(days[2], ""), key(days[3], ""), key(days[4], ""), key("", "2025-06-01", "")} {
+			if !bytes.Equal(other, own) && (other[0] != 0 || own[0] != 0) && mayBeSaid(v, other) {
+				t.Fatalf("record %+v (stored %q) let through for %q", r, v, other)
+			}
+		}
+	}
+	// Records of schema 1 are always decoded.
+	if !mayBeSaid([]byte(`{"id":"q"}`), key("2025-06-01", "")) {
+		t.Fatal("a schema 1 record turned away")
+	}
+}
+
+// TestWalkOrdersByDayThenID: articles whose quotes were said on several
+// days come out day by day, each day's quotes by id, as when every quote
+// had its own entry in idx_said; a chunk of the walk ends between days.
+func TestWalkOrdersByDayThenID(t *testing.T) {
+	db := mustOpen(t)
+	rng := rand.New(rand.NewSource(9))
+	days := []string{"", "2025-06-01", "2025-06-02", "2025-06-03"}
+	var all []attribution.Record
+	for a := range 30 {
+		var recs []attribution.Record
+		for q := range 1 + rng.Intn(6) {
+			r := rec(fmt.Sprintf("q%02d-%d-%d", rng.Intn(100), a, q), "", days[rng.Intn(len(days))], "الأفق", quotes.Direct)
+			r.Published = sp(days[1+rng.Intn(3)])
+			recs = append(recs, r)
+		}
+		all = append(all, recs...)
+		if _, err := db.Ingest(ctx, []Article{art(fmt.Sprintf("h%d", a), recs...)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	slices.SortFunc(all, func(a, b attribution.Record) int {
+		return cmp.Or(bytes.Compare(appendSaidPrefix(nil, &a), appendSaidPrefix(nil, &b)), strings.Compare(a.ID, b.ID))
+	})
+	var want []string
+	for _, r := range all {
+		want = append(want, r.ID)
+	}
+	if got := ids(t, db, Query{}); !slices.Equal(got, want) {
+		t.Fatalf("walk order\n got %v\nwant %v", got, want)
+	}
 }
