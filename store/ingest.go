@@ -506,12 +506,29 @@ func (w *writer) articleEntry(puts []quotePut, from int, prefix, number []byte) 
 // appendSaidPrefix appends what the key of r in the said_on index starts
 // with: said_on \0, or with no said_on \0 published \0. Ordered by
 // publication day, a crawl read in order adds its records without a day
-// said at the end of that range, not across it.
+// said at the end of that range, not across it. The strings are taken as
+// r reads back once stored (asStored), so that the walk finds a record
+// under the prefix it was stored with.
 func appendSaidPrefix(b []byte, r *attribution.Record) []byte {
 	if said := deref(r.SaidOn); said != "" {
-		return appendKey(b, said, "")
+		return appendKey(b, asStored(said), "")
 	}
-	return appendKey(b, "", deref(r.Published), "")
+	return appendKey(b, "", asStored(deref(r.Published)), "")
+}
+
+// asStored returns s as a stored record gives it back: JSON writes each
+// byte of s that is not part of valid UTF-8 as U+FFFD.
+func asStored(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s)+8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, r) // RuneError for an invalid byte
+		i += size
+	}
+	return string(b)
 }
 
 // seen reports whether the quote id is stored already, or was taken by a

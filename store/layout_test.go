@@ -689,4 +689,13 @@ func TestLayoutSchema3Upgrade(t *testing.T) {
 	if got := ids(t, db, Query{}); fmt.Sprint(got) != "[q4 q1 q2 q3]" {
 		t.Errorf("walk %v, want [q4 q1 q2 q3]: undated first, then the day's quotes by id across both forms", got)
 	}
+	// A quote merged into the article of q2, said the same day: the
+	// article's new entry names q2 too, which comes out once.
+	merged := Article{Hash: "h1", ID: "h1", Merge: true, Records: []attribution.Record{rec("q5", "", "2025-06-01", "الأفق", quotes.Direct)}}
+	if _, err := db.Ingest(ctx, []Article{merged}); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(t, db, Query{}); fmt.Sprint(got) != "[q4 q1 q2 q3 q5]" {
+		t.Errorf("walk after a merge %v, want [q4 q1 q2 q3 q5]", got)
+	}
 }

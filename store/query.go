@@ -8,7 +8,6 @@ import (
 	"os"
 	"slices"
 	"sort"
-	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -90,77 +89,64 @@ func (db *DB) Quotes(ctx context.Context, q Query, fn func(attribution.Record) e
 
 var errStop = fmt.Errorf("stop")
 
-// walk visits the index keys in [lo, hi] in chunks of read transactions
-// and calls fn with the quotes they name, in key order. A key that ends
+// walk calls fn with the quotes that the index keys in [lo, hi] name, in
+// key order, reading them in chunks of read transactions. A key that ends
 // with a quote id names that quote (its article's number is the value).
 // In idx_said (said is true), a key that ends with an article number
 // (articleKey) names every quote of that article whose own key there
-// (appendSaidPrefix) starts with the same prefix, its day. The quotes of
-// the keys that share a prefix come out by id, as they did when each had
-// an entry of its own: a chunk ends between days, so that a day's quotes
-// are sorted together.
+// (appendSaidPrefix) starts with the same prefix, its day.
+//
+// The quotes of the keys that share a prefix (a day) come out by id, as
+// they did when each had an entry of its own: the walk first reads the
+// references of a whole day, without decoding a quote but where its day
+// is in doubt, sorts them, then decodes them a chunk at a time. A quote
+// with an entry of its own, written before schema 4, comes out once even
+// when an entry of its article names it too.
 func (db *DB) walk(ctx context.Context, index, lo, hi []byte, said bool, fn func(attribution.Record) error) error {
-	from := lo
-	for {
+	var (
+		from = lo       // the first key of the next day; nil after the last
+		day  []quoteRef // the references of the day being read, by id
+		at   int        // the next reference of day to decode
+		recs []attribution.Record
+	)
+	for from != nil || at < len(day) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		var recs []attribution.Record
-		var next []byte
+		recs = recs[:0]
 		err := db.bolt.View(func(tx *bolt.Tx) error {
+			// The values a day's references hold are read from where they
+			// lie in this transaction's pages; in a later one they are
+			// looked up again.
+			fresh := at == len(day)
+			if fresh {
+				var err error
+				if day, from, err = dayRefs(tx, index, from, hi, said, day[:0]); err != nil {
+					return err
+				}
+				at = 0
+			}
 			qb := tx.Bucket(bucketQuotes)
 			rr := newRecordReader(tx)
-			c := tx.Bucket(index).Cursor()
-			var group []byte // the prefix of the keys read last
-			first := 0       // where their quotes start in recs
-			var own []byte   // scratch: a quote's prefix
-			k, v := c.Seek(from)
-			for ; k != nil && bytes.Compare(k, hi) <= 0; k, v = c.Next() {
-				prefix, number, byArticle := []byte(nil), []byte(nil), false
-				if said {
-					prefix, number, byArticle = articleEntry(k)
-				}
-				if !byArticle {
-					prefix = k[:bytes.LastIndexByte(k, 0)+1]
-				}
-				if !bytes.Equal(prefix, group) {
-					sortByID(recs[first:])
-					if len(recs) >= chunk {
-						next = copyBytes(k)
-						return nil
-					}
-					group, first = prefix, len(recs)
-				}
-				if !byArticle {
-					id := k[len(prefix):]
-					q := qb.Get(quoteKey(id, v))
-					if q == nil {
-						continue
-					}
-					r, err := rr.record(id, q)
-					if err != nil {
-						return fmt.Errorf("quote %s: %w", id, err)
-					}
-					recs = append(recs, r)
+			for ; at < len(day) && len(recs) < chunk; at++ {
+				ref := day[at]
+				if ref.rec != nil {
+					recs = append(recs, *ref.rec)
 					continue
 				}
-				start := quoteKey(nil, number)
-				qc := qb.Cursor()
-				for qk, q := qc.Seek(start); qk != nil && bytes.HasPrefix(qk, start); qk, q = qc.Next() {
-					if !mayBeSaid(q, prefix) {
-						continue // another day's: not decoded
-					}
-					id := qk[len(start):]
-					r, err := rr.record(id, q)
-					if err != nil {
-						return fmt.Errorf("quote %s: %w", id, err)
-					}
-					if own = appendSaidPrefix(own[:0], &r); bytes.Equal(own, prefix) {
-						recs = append(recs, r)
-					}
+				v := ref.v
+				if !fresh || v == nil {
+					v = qb.Get(quoteKey(ref.id, ref.number))
 				}
+				if v == nil {
+					continue
+				}
+				r, err := rr.record(ref.id, v)
+				if err != nil {
+					return fmt.Errorf("quote %s: %w", ref.id, err)
+				}
+				recs = append(recs, r)
 			}
-			sortByID(recs[first:])
 			return nil
 		})
 		if err != nil {
@@ -171,50 +157,141 @@ func (db *DB) walk(ctx context.Context, index, lo, hi []byte, said bool, fn func
 				return err
 			}
 		}
-		if next == nil {
-			return nil
+	}
+	return nil
+}
+
+// quoteRef is where a quote is stored: its id and its article's number
+// (see quoteKey), copied out of a transaction, and its stored value when
+// the transaction that found it read it (valid in that one only), or the
+// record when it was decoded to tell its day.
+type quoteRef struct {
+	id, number, v []byte
+	rec           *attribution.Record
+}
+
+// dayRefs appends to refs the references of the quotes that the keys of
+// index from from on name, up to hi, as long as the keys share their
+// prefix (a day), sorted by id. It returns them and the first key after
+// them, or nil when there is none.
+func dayRefs(tx *bolt.Tx, index, from, hi []byte, said bool, refs []quoteRef) ([]quoteRef, []byte, error) {
+	qb := tx.Bucket(bucketQuotes)
+	var (
+		rr     *recordReader
+		own    []byte          // scratch: a quote's prefix
+		single map[string]bool // ids with an entry of their own in this day
+		group  []byte
+	)
+	c := tx.Bucket(index).Cursor()
+	k, v := c.Seek(from)
+	for ; k != nil && bytes.Compare(k, hi) <= 0; k, v = c.Next() {
+		prefix, number, byArticle := []byte(nil), []byte(nil), false
+		if said {
+			prefix, number, byArticle = articleEntry(k)
 		}
-		from = next
+		if !byArticle {
+			prefix = k[:bytes.LastIndexByte(k, 0)+1]
+		}
+		if group == nil {
+			group = prefix
+		} else if !bytes.Equal(prefix, group) {
+			break
+		}
+		if !byArticle {
+			// Keys of one prefix that end with an id sort before those
+			// that end with a number (numberedMark).
+			id := k[len(prefix):]
+			refs = append(refs, quoteRef{id: copyBytes(id), number: copyBytes(v)})
+			if said {
+				if single == nil {
+					single = map[string]bool{}
+				}
+				single[string(id)] = true
+			}
+			continue
+		}
+		number = copyBytes(number) // shared by the article's references
+		start := quoteKey(nil, number)
+		qc := qb.Cursor()
+		for qk, q := qc.Seek(start); qk != nil && bytes.HasPrefix(qk, start); qk, q = qc.Next() {
+			id := qk[len(start):]
+			if single[string(id)] || !mayBeSaid(q, prefix) {
+				continue
+			}
+			ref := quoteRef{id: copyBytes(id), number: number, v: q}
+			if !surelySaid(q, prefix) {
+				if rr == nil {
+					rr = newRecordReader(tx)
+				}
+				r, err := rr.record(id, q)
+				if err != nil {
+					return nil, nil, fmt.Errorf("quote %s: %w", id, err)
+				}
+				if own = appendSaidPrefix(own[:0], &r); !bytes.Equal(own, prefix) {
+					continue
+				}
+				ref.rec = &r
+			}
+			refs = append(refs, ref)
+		}
 	}
+	if said {
+		slices.SortFunc(refs, func(a, b quoteRef) int { return bytes.Compare(a.id, b.id) })
+	}
+	if k == nil || bytes.Compare(k, hi) > 0 {
+		return refs, nil, nil
+	}
+	return refs, copyBytes(k), nil
 }
 
-// sortByID sorts records by id. The quotes of one entry come by id
-// already, and those of a day's entries are often in order too: the
-// records, large to move, are only moved when they are not.
-func sortByID(recs []attribution.Record) {
-	byID := func(a, b *attribution.Record) int { return strings.Compare(a.ID, b.ID) }
-	if slices.IsSortedFunc(recs, func(a, b attribution.Record) int { return byID(&a, &b) }) {
-		return
+// plainDay reports whether day, a said_on of a prefix of idx_said, is
+// written in a stored record byte for byte as it is: digits, letters,
+// '-' and '/', as the days of isnad's records are.
+func plainDay(day []byte) bool {
+	for _, c := range day {
+		if !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-' || c == '/') {
+			return false
+		}
 	}
-	order := make([]*attribution.Record, len(recs))
-	for i := range recs {
-		order[i] = &recs[i]
-	}
-	slices.SortFunc(order, byID)
-	sorted := make([]attribution.Record, len(recs))
-	for i, r := range order {
-		sorted[i] = *r
-	}
-	copy(recs, sorted)
+	return len(day) > 0
 }
 
-// mayBeSaid reports whether the stored record v may be one of the quotes
-// whose key in idx_said starts with prefix (appendSaidPrefix), without
-// decoding it: a compact record said on day D holds the member "d" with D
-// as appendRecord encodes it, and one said on no day holds no member "d"
-// (appendRecord, whose strings
-// escape every quotation mark, so that no string holds those bytes). A
-// record it lets through is decoded and compared in full.
+// mayBeSaid reports whether the compact stored record v may be one of the
+// quotes whose key in idx_said starts with prefix (appendSaidPrefix),
+// without decoding it. appendRecord writes the day said as the member
+// ,"d":"D", and escapes every quotation mark of a string, so that no
+// string holds those bytes: a record said on a plain day (plainDay) that
+// is not the prefix's is turned away, so is one said on no day for a day,
+// and one said on a day that starts with a digit for a prefix of the
+// quotes said on no day. Any other record may be (surelySaid tells those
+// that are).
 func mayBeSaid(v, prefix []byte) bool {
 	if len(v) == 0 || v[0] != recordV2 {
 		return true
 	}
-	if prefix[0] == 0 {
-		return !bytes.Contains(v, []byte(`,"d":`))
+	i := bytes.Index(v, []byte(`,"d":"`))
+	if i < 0 {
+		return prefix[0] == 0 // said on no day: \0 published \0
 	}
-	var member [48]byte
-	m := attribution.AppendJSONStringHTML(append(member[:0], `,"d":`...), string(prefix[:len(prefix)-1]))
-	return bytes.Contains(v, m)
+	d := v[i+len(`,"d":"`):]
+	if prefix[0] == 0 {
+		return len(d) == 0 || d[0] < '0' || d[0] > '9'
+	}
+	day := prefix[:len(prefix)-1]
+	if !plainDay(day) {
+		return true
+	}
+	return bytes.HasPrefix(d, day) && len(d) > len(day) && d[len(day)] == '"'
+}
+
+// surelySaid reports whether the compact stored record v is, without
+// decoding it, one of the quotes whose key in idx_said starts with
+// prefix: a plain day (plainDay), and the member ,"d":"D" of that day.
+func surelySaid(v, prefix []byte) bool {
+	if len(v) == 0 || v[0] != recordV2 || prefix[0] == 0 || !plainDay(prefix[:len(prefix)-1]) {
+		return false
+	}
+	return mayBeSaid(v, prefix) && bytes.Contains(v, []byte(`,"d":"`))
 }
 
 // FindSpeakers returns the stored speakers that the name may stand for:

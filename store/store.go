@@ -46,8 +46,11 @@ var (
 	bucketQuotes   = []byte("quotes")   // quoteKey: 0xFF, article number, quote id → record (schema 3); quote id → record before
 	bucketSpeakers = []byte("speakers") // speaker key → Speaker
 	bucketAliases  = []byte("aliases")  // variant key → canonical key (the user's merges)
-	// The index keys end with the quote id; their values are the quote's
-	// article number (see quoteKey), empty for quotes stored before schema 3.
+	// A key of idx_speaker, and a key of idx_said or idx_outlet written
+	// before schema 4, ends with a quote id; its value is the quote's
+	// article number (see quoteKey), empty for quotes stored before schema
+	// 3. The other keys of idx_said and idx_outlet end with an article
+	// number and have no value (articleKey).
 	idxSpeaker = []byte("idx_speaker") // speaker key \0 said_on \0 quote id
 	// said_on \0 (with no said_on, \0 published \0), then 0xFF and an
 	// article number (articleKey): an article stored under a number, once
@@ -103,7 +106,7 @@ func quoteKey(id, number []byte) []byte {
 // articleKey appends to b the key of the entry of the article stored
 // under number (8 bytes) in the said_on or the outlet index, for its
 // quotes whose own keys there start with prefix: said_on \0 (or \0
-// published \0) in the first (saidPrefix), outlet \0 published \0 in the
+// published \0) in the first (appendSaidPrefix), outlet \0 published \0 in the
 // second. The quotes of an article share their outlet and publication
 // day but for pages of several stories, and mostly their day said, and a
 // lookup reads an article's quotes together: one entry per article takes

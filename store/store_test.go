@@ -813,15 +813,19 @@ func TestArticlesNumberedInOrder(t *testing.T) {
 	})
 }
 
-// TestMayBeSaid: the quick test of a stored record against a day of
-// idx_said never turns away a record of that day, whatever its strings
-// hold, and turns away the records of other days.
+// TestMayBeSaid: the quick tests of a stored record against a day of
+// idx_said never turn a record away from its own day, nor say it is of a
+// day it is not, whatever its strings hold; they turn away the records of
+// other plain days.
 func TestMayBeSaid(t *testing.T) {
 	nasty := []string{"", "نص", `,"d":"2025-06-01"`, `\",\"d\":\"x`, "\"", "\\", "2025-06-01", ",\"d\":", "\x00\xff"}
-	days := []string{"", "2025-06-01", "2025-06-02", `a"b`, "\\"}
+	days := []string{"", "2025-06-01", "2025-06-02", `a"b`, "\\", "\x00x", "\xff1", "2025-06-0", "2025-06-011"}
 	rng := rand.New(rand.NewSource(5))
-	for range 2000 {
-		r := rec("q", nasty[rng.Intn(len(nasty))], days[rng.Intn(len(days))], nasty[rng.Intn(len(nasty))], quotes.Direct)
+	for range 3000 {
+		r := rec("q", nasty[rng.Intn(len(nasty))], "", nasty[rng.Intn(len(nasty))], quotes.Direct)
+		if d := days[rng.Intn(len(days))]; rng.Intn(4) > 0 {
+			r.SaidOn = sp(d) // "" too: said_on present but empty
+		}
 		r.Quote = nasty[rng.Intn(len(nasty))] + nasty[rng.Intn(len(nasty))]
 		r.Published = sp(days[rng.Intn(len(days))])
 		if rng.Intn(2) == 0 {
@@ -836,23 +840,60 @@ func TestMayBeSaid(t *testing.T) {
 		if !mayBeSaid(v, own) {
 			t.Fatalf("record %+v (stored %q) turned away from its own day %q", r, v, own)
 		}
-		// No string holds an unescaped quotation mark, so no other day's
-		// member, nor the member of a day at all for a record said on none.
-		for _, other := range [][]byte{key(days[1], ""), key(days[2], ""), key(days[3], ""), key(days[4], ""), key("", "2025-06-01", "")} {
-			if !bytes.Equal(other, own) && (other[0] != 0 || own[0] != 0) && mayBeSaid(v, other) {
-				t.Fatalf("record %+v (stored %q) let through for %q", r, v, other)
+		for _, d := range days[1:] {
+			other := key(d, "")
+			if bytes.Equal(other, own) {
+				continue
 			}
+			if surelySaid(v, other) {
+				t.Fatalf("record %+v (stored %q) sure to be of %q", r, v, other)
+			}
+			if plainDay([]byte(d)) && mayBeSaid(v, other) {
+				t.Fatalf("record %+v (stored %q) let through for the plain day %q", r, v, other)
+			}
+		}
+		if said := deref(r.SaidOn); said != "" && said[0] >= '0' && said[0] <= '9' && mayBeSaid(v, key("", "2025-06-01", "")) {
+			t.Fatalf("record said on %q let through for the quotes said on no day", said)
+		}
+		if plainDay([]byte(deref(r.SaidOn))) && !surelySaid(v, own) {
+			t.Fatalf("record %+v (stored %q) not sure to be of its plain day %q", r, v, own)
 		}
 	}
 	// Records of schema 1 are always decoded.
-	if !mayBeSaid([]byte(`{"id":"q"}`), key("2025-06-01", "")) {
-		t.Fatal("a schema 1 record turned away")
+	if !mayBeSaid([]byte(`{"id":"q"}`), key("2025-06-01", "")) || surelySaid([]byte(`{"id":"q"}`), key("2025-06-01", "")) {
+		t.Fatal("a schema 1 record not left to decoding")
+	}
+}
+
+// TestWalkFindsOddDays: quotes said on days that are not dates (empty,
+// starting with NUL, with quotation marks, not valid UTF-8) are each
+// found once by a walk, as every other quote.
+func TestWalkFindsOddDays(t *testing.T) {
+	db := mustOpen(t)
+	var want []string
+	var recs []attribution.Record
+	for i, d := range []string{"", "\x00x", `a"b`, "\xff1", "2025-06-01", "\\"} {
+		r := rec(fmt.Sprintf("q%d", i), "", "", "الأفق", quotes.Direct)
+		r.SaidOn = sp(d)
+		recs = append(recs, r)
+		want = append(want, r.ID)
+	}
+	none := rec("q9", "", "", "الأفق", quotes.Direct) // no said_on at all
+	recs = append(recs, none)
+	want = append(want, none.ID)
+	if _, err := db.Ingest(ctx, []Article{art("h", recs...)}); err != nil {
+		t.Fatal(err)
+	}
+	got := ids(t, db, Query{})
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Fatalf("walk finds %v, want each of %v once", got, want)
 	}
 }
 
 // TestWalkOrdersByDayThenID: articles whose quotes were said on several
 // days come out day by day, each day's quotes by id, as when every quote
-// had its own entry in idx_said; a chunk of the walk ends between days.
+// had its own entry in idx_said.
 func TestWalkOrdersByDayThenID(t *testing.T) {
 	db := mustOpen(t)
 	rng := rand.New(rand.NewSource(9))
@@ -879,5 +920,44 @@ func TestWalkOrdersByDayThenID(t *testing.T) {
 	}
 	if got := ids(t, db, Query{}); !slices.Equal(got, want) {
 		t.Fatalf("walk order\n got %v\nwant %v", got, want)
+	}
+}
+
+// TestWalkDayLongerThanAChunk: a day of more quotes than one read
+// transaction decodes comes out whole, by id, across transactions, and a
+// Limit stops it early.
+func TestWalkDayLongerThanAChunk(t *testing.T) {
+	db := mustOpen(t)
+	var batch []Article
+	var want []string
+	for a := range 7 {
+		var recs []attribution.Record
+		for q := range chunk/3 + 1 {
+			r := rec(fmt.Sprintf("q%05d", (q*7+a)%100000), "", "2025-06-01", "الأفق", quotes.Direct)
+			r.ID = fmt.Sprintf("%s-%d", r.ID, a)
+			recs = append(recs, r)
+			want = append(want, r.ID)
+		}
+		batch = append(batch, art(fmt.Sprintf("h%d", a), recs...))
+	}
+	later := rec("z", "", "2025-06-02", "الأفق", quotes.Direct)
+	batch = append(batch, art("hz", later))
+	want = append(want, later.ID)
+	if _, err := db.Ingest(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(want[:len(want)-1])
+	if len(want) < 2*chunk {
+		t.Fatalf("%d quotes: not more than one chunk", len(want))
+	}
+	txs := db.bolt.Stats().TxN
+	if got := ids(t, db, Query{}); !slices.Equal(got, want) {
+		t.Fatalf("walk of %d quotes: %d, first %v, want first %v", len(want), len(got), got[:min(3, len(got))], want[:3])
+	}
+	if n := db.bolt.Stats().TxN - txs; n <= len(want)/chunk {
+		t.Fatalf("walk of %d quotes in %d read transactions: more than %d quotes in one", len(want), n, chunk)
+	}
+	if got := ids(t, db, Query{Limit: 3}); !slices.Equal(got, want[:3]) {
+		t.Fatalf("limit 3: %v, want %v", got, want[:3])
 	}
 }
