@@ -104,12 +104,13 @@ var errStop = fmt.Errorf("stop")
 // when an entry of its article names it too.
 func (db *DB) walk(ctx context.Context, index, lo, hi []byte, said bool, fn func(attribution.Record) error) error {
 	var (
-		from = lo       // the first key of the next day; nil after the last
+		from = lo       // the first key of the next day
+		more = true     // there may be keys from from on
 		day  []quoteRef // the references of the day being read, by id
 		at   int        // the next reference of day to decode
 		recs []attribution.Record
 	)
-	for from != nil || at < len(day) {
+	for more || at < len(day) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -124,7 +125,7 @@ func (db *DB) walk(ctx context.Context, index, lo, hi []byte, said bool, fn func
 				if day, from, err = dayRefs(tx, index, from, hi, said, day[:0]); err != nil {
 					return err
 				}
-				at = 0
+				at, more = 0, from != nil
 			}
 			qb := tx.Bucket(bucketQuotes)
 			rr := newRecordReader(tx)
