@@ -69,7 +69,9 @@ func prepare(hash string, recs []attribution.Record) []prepared {
 	size := 0
 	for i := range recs {
 		r := &recs[i]
-		size += encodedSize(r) + 2*(len(r.ID)+len(deref(r.SaidOn))+len(deref(r.Published))+len(deref(r.Outlet))+2)
+		// The two key prefixes: outlet \0 published \0, and said_on \0 or
+		// \0 published \0.
+		size += encodedSize(r) + len(deref(r.Outlet)) + len(deref(r.SaidOn)) + 2*len(deref(r.Published)) + 4
 	}
 	buf := make([]byte, 0, size)
 	for i := range recs {
