@@ -216,11 +216,12 @@ func dayRefs(tx *bolt.Tx, index, from, hi []byte, said bool, refs []quoteRef) ([
 		qc := qb.Cursor()
 		for qk, q := qc.Seek(start); qk != nil && bytes.HasPrefix(qk, start); qk, q = qc.Next() {
 			id := qk[len(start):]
-			if single[string(id)] || !mayBeSaid(q, prefix) {
+			may, sure := saidOn(q, prefix)
+			if single[string(id)] || !may {
 				continue
 			}
 			ref := quoteRef{id: copyBytes(id), number: number, v: q}
-			if !surelySaid(q, prefix) {
+			if !sure {
 				if rr == nil {
 					rr = newRecordReader(tx)
 				}
@@ -257,42 +258,34 @@ func plainDay(day []byte) bool {
 	return len(day) > 0
 }
 
-// mayBeSaid reports whether the compact stored record v may be one of the
-// quotes whose key in idx_said starts with prefix (appendSaidPrefix),
-// without decoding it. appendRecord writes the day said as the member
-// ,"d":"D", and escapes every quotation mark of a string, so that no
-// string holds those bytes: a record said on a plain day (plainDay) that
-// is not the prefix's is turned away, so is one said on no day for a day,
-// and one said on a day that starts with a digit for a prefix of the
-// quotes said on no day. Any other record may be (surelySaid tells those
-// that are).
-func mayBeSaid(v, prefix []byte) bool {
+// saidOn tells, without decoding it, whether the compact stored record v
+// is one of the quotes whose key in idx_said starts with prefix
+// (appendSaidPrefix): may is false when it is surely not, sure is true
+// when it surely is, and a record that may be but is not surely is left
+// to decoding. appendRecord writes the day said as the member ,"d":"D",
+// and escapes every quotation mark of a string, so that no string holds
+// those bytes. A record said on a plain day (plainDay) is of that day's
+// prefix and of no other day's; one said on no day is of no day's; one
+// said on a day that starts with a digit is not of a prefix of the quotes
+// said on no day.
+func saidOn(v, prefix []byte) (may, sure bool) {
 	if len(v) == 0 || v[0] != recordV2 {
-		return true
+		return true, false
 	}
 	i := bytes.Index(v, []byte(`,"d":"`))
 	if i < 0 {
-		return prefix[0] == 0 // said on no day: \0 published \0
+		return prefix[0] == 0, false // said on no day: \0 published \0
 	}
 	d := v[i+len(`,"d":"`):]
 	if prefix[0] == 0 {
-		return len(d) == 0 || d[0] < '0' || d[0] > '9'
+		return len(d) == 0 || d[0] < '0' || d[0] > '9', false
 	}
 	day := prefix[:len(prefix)-1]
 	if !plainDay(day) {
-		return true
+		return true, false
 	}
-	return bytes.HasPrefix(d, day) && len(d) > len(day) && d[len(day)] == '"'
-}
-
-// surelySaid reports whether the compact stored record v is, without
-// decoding it, one of the quotes whose key in idx_said starts with
-// prefix: a plain day (plainDay), and the member ,"d":"D" of that day.
-func surelySaid(v, prefix []byte) bool {
-	if len(v) == 0 || v[0] != recordV2 || prefix[0] == 0 || !plainDay(prefix[:len(prefix)-1]) {
-		return false
-	}
-	return mayBeSaid(v, prefix) && bytes.Contains(v, []byte(`,"d":"`))
+	same := bytes.HasPrefix(d, day) && len(d) > len(day) && d[len(day)] == '"'
+	return same, same
 }
 
 // FindSpeakers returns the stored speakers that the name may stand for:
